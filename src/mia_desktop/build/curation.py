@@ -1,0 +1,464 @@
+"""Read the curated TOML files into records, checking each field and locating each quote."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from mia_desktop import dates
+from mia_desktop.build.brief import Brief, Paragraph
+from mia_desktop.records import (
+    Batch,
+    Country,
+    Effort,
+    Event,
+    Figure,
+    LikelySource,
+    Record,
+    RecordDate,
+    RecordId,
+)
+
+RECORD_FILES = {
+    "event": "events.toml",
+    "batch": "batches.toml",
+    "country": "countries.toml",
+    "effort": "efforts.toml",
+    "figure": "figures.toml",
+}
+ID_PREFIXES = {"event": "ev-", "batch": "ba-", "country": "co-", "effort": "ef-", "figure": "fi-"}
+
+EVENT_CATEGORIES = frozenset(
+    {
+        "repatriation",
+        "recovery operation",
+        "identification",
+        "negotiation",
+        "agreement",
+        "legislation",
+        "organization",
+        "archival research",
+        "statement",
+        "investigation",
+        "hearing",
+    }
+)
+EFFORT_TYPES = frozenset(
+    {
+        "agreement",
+        "commission",
+        "operation",
+        "archival access",
+        "negotiation",
+        "legislation",
+        "organization",
+        "investigation",
+        "identification",
+    }
+)
+EFFORT_STATUSES = frozenset({"active", "completed", "suspended", "cancelled", "not stated"})
+COUNT_QUALIFIERS = frozenset(
+    {"exact", "over", "approximately", "fewer than", "as many as", "at least"}
+)
+FIGURE_QUALIFIERS = COUNT_QUALIFIERS | {"range"}
+CONFIDENCES = frozenset({"strong", "probable", "unidentified"})
+
+_COMMON_REQUIRED = {"id": str, "title": str, "text": str, "quote": str}
+_COMMON_OPTIONAL = {
+    "date": str,
+    "date_precision": str,
+    "date_label": str,
+    "date_derived_because": str,
+    "countries": list,
+    "related": list,
+    "paragraph": int,
+}
+_KIND_REQUIRED: dict[str, dict[str, type]] = {
+    "event": {"category": str, "date": str, "date_precision": str},
+    "batch": {"origin": str, "unit": str, "date": str, "date_precision": str},
+    "country": {},
+    "effort": {
+        "effort_type": str,
+        "status": str,
+        "status_detail": str,
+        "outcome": str,
+        "date": str,
+        "date_precision": str,
+    },
+    "figure": {
+        "measure": str,
+        "value_text": str,
+        "qualifier": str,
+        "unit": str,
+        "date": str,
+        "date_precision": str,
+    },
+}
+_KIND_OPTIONAL: dict[str, dict[str, type]] = {
+    "event": {},
+    "batch": {
+        "recipient": str,
+        "count": int,
+        "count_qualifier": str,
+        "individuals_low": int,
+        "individuals_high": int,
+        "unknowns": int,
+        "identified": int,
+    },
+    "country": {"names": list},
+    "effort": {},
+    "figure": {"value": int, "low": int, "high": int},
+}
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def parse_number(text: str) -> int | tuple[int, int] | None:
+    """ "7,800" -> 7800, "six" -> 6, "375-400" -> (375, 400); None if it is no number."""
+    cleaned = text.strip().lower()
+    if cleaned in _WORD_NUMBERS:
+        return _WORD_NUMBERS[cleaned]
+    range_match = re.fullmatch(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)", cleaned)
+    if range_match:
+        low, high = (int(g.replace(",", "")) for g in range_match.groups())
+        return low, high
+    if re.fullmatch(r"\d{1,3}(,\d{3})*|\d+", cleaned):
+        return int(cleaned.replace(",", ""))
+    return None
+
+
+def number_in_text(number: int, text: str) -> bool:
+    """Whether a count is written in the text, with or without thousands separators or as a word."""
+    forms = {str(number), f"{number:,}"}
+    forms |= {word for word, value in _WORD_NUMBERS.items() if value == number}
+    return any(
+        re.search(rf"(?<![\w,]){re.escape(form)}(?![\w]|,\d)", text, re.IGNORECASE)
+        for form in forms
+    )
+
+
+@dataclass
+class Curation:
+    """Everything read from resources/, and every problem found while reading it."""
+
+    records: list[Record] = field(default_factory=list)
+    likely_sources: list[LikelySource] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        problems.append(f"{path}: file is missing")
+    except tomllib.TOMLDecodeError as error:
+        problems.append(f"{path}: not valid TOML: {error}")
+    return {}
+
+
+def read_curation(resources: Path, brief: Brief) -> Curation:
+    curation = Curation()
+    curation.provenance = read_toml(resources / "source" / "provenance.toml", curation.problems)
+    curation.likely_sources = _read_likely_sources(resources / "endnotes.toml", curation.problems)
+    raw_by_kind = {
+        kind: read_toml(resources / "records" / name, curation.problems).get(kind, [])
+        for kind, name in RECORD_FILES.items()
+    }
+    for kind, entries in raw_by_kind.items():
+        where = f"records/{RECORD_FILES[kind]}"
+        for position, entry in enumerate(entries, start=1):
+            label = f"{where}: {entry.get('id', f'entry {position}')}"
+            record = _make_record(kind, entry, brief, label, curation.problems)
+            if record is not None:
+                curation.records.append(record)
+    curation.records = _link_both_ways(curation.records)
+    curation.records = _with_country_spans(curation.records)
+    return curation
+
+
+def _check_fields(entry: Mapping[str, Any], kind: str, label: str, problems: list[str]) -> bool:
+    required = _COMMON_REQUIRED | _KIND_REQUIRED[kind]
+    allowed = required | _COMMON_OPTIONAL | _KIND_OPTIONAL[kind]
+    ok = True
+    for name in required:
+        if name not in entry:
+            problems.append(f"{label}: missing field {name!r}")
+            ok = False
+    for name, value in entry.items():
+        if name not in allowed:
+            problems.append(f"{label}: unknown field {name!r}")
+            ok = False
+        elif not isinstance(value, allowed[name]) or isinstance(value, bool):
+            problems.append(f"{label}: {name!r} should be {allowed[name].__name__}")
+            ok = False
+        elif isinstance(value, str) and not value.strip():
+            problems.append(f"{label}: {name!r} is empty")
+            ok = False
+    return ok
+
+
+def _make_record(
+    kind: str, entry: Mapping[str, Any], brief: Brief, label: str, problems: list[str]
+) -> Record | None:
+    if not _check_fields(entry, kind, label, problems):
+        return None
+    record_id = entry["id"]
+    if not record_id.startswith(ID_PREFIXES[kind]) or not re.fullmatch(r"[a-z0-9-]+", record_id):
+        problems.append(
+            f"{label}: id must be lowercase a-z, 0-9 and '-' and start with {ID_PREFIXES[kind]!r}"
+        )
+    located = _locate_quote(entry, brief, label, problems)
+    if located is None:
+        return None
+    paragraph, start = located
+    end = start + len(entry["quote"])
+    touched = [s.index for s in paragraph.sentences if s.start < end and s.end > start]
+    markers = tuple(m for m in paragraph.markers if m.sentence in touched)
+    common: dict[str, Any] = {
+        "kind": kind,
+        "id": RecordId(record_id),
+        "title": entry["title"],
+        "text": entry["text"],
+        "quote": entry["quote"],
+        "section": paragraph.section,
+        "subsection": paragraph.subsection,
+        "paragraph": paragraph.number,
+        "quote_start": start,
+        "notes": tuple(m.number for m in markers),
+        "markers": tuple(m.ordinal for m in markers),
+        "date": _make_date(kind, entry, label, problems),
+        "countries": tuple(RecordId(c) for c in entry.get("countries", [])),
+        "related": tuple(RecordId(r) for r in entry.get("related", [])),
+    }
+    builder = _BUILDERS[kind]
+    return builder(common, entry, label, problems)
+
+
+def _locate_quote(
+    entry: Mapping[str, Any], brief: Brief, label: str, problems: list[str]
+) -> tuple[Paragraph, int] | None:
+    quote = entry["quote"]
+    if quote != quote.strip():
+        problems.append(f"{label}: quote starts or ends with white space")
+    candidates = [p for p in brief.paragraphs if quote in p.text]
+    if "paragraph" in entry:
+        candidates = [p for p in candidates if p.number == entry["paragraph"]]
+    if not candidates:
+        problems.append(f"{label}: quote is not verbatim in the brief: {quote[:70]!r}")
+        return None
+    if len(candidates) > 1:
+        numbers = ", ".join(str(p.number) for p in candidates)
+        problems.append(f"{label}: quote occurs in paragraphs {numbers}; add paragraph = N")
+        return None
+    paragraph = candidates[0]
+    start = paragraph.text.index(quote)
+    if start < paragraph.body_start:
+        problems.append(f"{label}: quote begins with the run-in sub-head {paragraph.subsection!r}")
+    return paragraph, start
+
+
+def _make_date(
+    kind: str, entry: Mapping[str, Any], label: str, problems: list[str]
+) -> RecordDate | None:
+    if kind == "country":
+        for name in ("date", "date_precision", "date_label", "date_derived_because"):
+            if name in entry:
+                problems.append(f"{label}: a country's date is derived by the build; drop {name!r}")
+        return None
+    if "date" not in entry:
+        return None
+    value, precision = entry["date"], entry.get("date_precision", "")
+    trouble = dates.problem(value, precision)
+    if trouble:
+        problems.append(f"{label}: {trouble}")
+        return None
+    if precision == "approximate" and "date_label" not in entry:
+        problems.append(f"{label}: an approximate date needs a date_label")
+    derived_because = entry.get("date_derived_because")
+    if derived_because is None:
+        # A date that is not derived must be readable in the quote itself.
+        for written in dates.years(value) + dates.month_names(value):
+            if written not in entry["quote"]:
+                problems.append(
+                    f"{label}: date {value!r}: {written!r} is not in the quote;"
+                    " add date_derived_because"
+                )
+    return RecordDate(
+        value=value,
+        precision=precision,
+        label=entry.get("date_label") or dates.default_label(value, precision),
+        derived_because=derived_because,
+    )
+
+
+def _check_vocabulary(
+    value: str, allowed: frozenset[str], name: str, label: str, problems: list[str]
+) -> None:
+    if value not in allowed:
+        problems.append(f"{label}: {name} {value!r} is not one of: {', '.join(sorted(allowed))}")
+
+
+def _event(
+    common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
+) -> Record:
+    _check_vocabulary(entry["category"], EVENT_CATEGORIES, "category", label, problems)
+    return Event(**common, category=entry["category"])
+
+
+def _batch(
+    common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
+) -> Record:
+    qualifier = entry.get("count_qualifier")
+    if qualifier is not None:
+        _check_vocabulary(qualifier, COUNT_QUALIFIERS, "count_qualifier", label, problems)
+    numbers = ("count", "individuals_low", "individuals_high", "unknowns", "identified")
+    for name in numbers:
+        if name in entry and not number_in_text(entry[name], entry["quote"]):
+            problems.append(f"{label}: {name} {entry[name]} is not written in the quote")
+    if ("individuals_low" in entry) != ("individuals_high" in entry):
+        problems.append(f"{label}: give both individuals_low and individuals_high, or neither")
+    if qualifier is not None and "count" not in entry:
+        problems.append(f"{label}: count_qualifier without a count")
+    return Batch(
+        **common,
+        origin=RecordId(entry["origin"]),
+        recipient=entry.get("recipient"),
+        count=entry.get("count"),
+        count_qualifier=qualifier if qualifier is not None or "count" not in entry else "exact",
+        unit=entry["unit"],
+        individuals_low=entry.get("individuals_low"),
+        individuals_high=entry.get("individuals_high"),
+        unknowns=entry.get("unknowns"),
+        identified=entry.get("identified"),
+    )
+
+
+def _country(
+    common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
+) -> Record:
+    return Country(**common, names=tuple(entry.get("names", [])))
+
+
+def _effort(
+    common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
+) -> Record:
+    _check_vocabulary(entry["effort_type"], EFFORT_TYPES, "effort_type", label, problems)
+    _check_vocabulary(entry["status"], EFFORT_STATUSES, "status", label, problems)
+    return Effort(
+        **common,
+        effort_type=entry["effort_type"],
+        status=entry["status"],
+        status_detail=entry["status_detail"],
+        outcome=entry["outcome"],
+    )
+
+
+def _figure(
+    common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
+) -> Record:
+    qualifier, value_text = entry["qualifier"], entry["value_text"]
+    _check_vocabulary(qualifier, FIGURE_QUALIFIERS, "qualifier", label, problems)
+    value, low, high = entry.get("value"), entry.get("low"), entry.get("high")
+    parsed = parse_number(value_text)
+    if (qualifier == "range") != (value is None):
+        problems.append(f"{label}: a range has low and high and no value; other figures a value")
+    if qualifier == "range":
+        if parsed != (low, high):
+            problems.append(f"{label}: value_text {value_text!r} does not read as {low}-{high}")
+    elif parsed != value:
+        problems.append(f"{label}: value_text {value_text!r} does not read as {value}")
+    if not re.search(rf"(?<![\w,]){re.escape(value_text)}(?!\w|,\d)", entry["quote"]):
+        problems.append(f"{label}: value_text {value_text!r} is not in the quote")
+    return Figure(
+        **common,
+        measure=entry["measure"],
+        value=value,
+        low=low,
+        high=high,
+        value_text=value_text,
+        qualifier=qualifier,
+        unit=entry["unit"],
+    )
+
+
+_BUILDERS: dict[str, Callable[[dict[str, Any], Mapping[str, Any], str, list[str]], Record]] = {
+    "event": _event,
+    "batch": _batch,
+    "country": _country,
+    "effort": _effort,
+    "figure": _figure,
+}
+
+
+def _link_both_ways(records: list[Record]) -> list[Record]:
+    """Make every `related` link symmetric, so either side shows the other."""
+    known = {r.id for r in records}
+    backlinks: dict[RecordId, set[RecordId]] = {r.id: set() for r in records}
+    for record in records:
+        for target in record.related:
+            if target in known:
+                backlinks[target].add(record.id)
+    return [replace(r, related=tuple(sorted(set(r.related) | backlinks[r.id]))) for r in records]
+
+
+def _with_country_spans(records: list[Record]) -> list[Record]:
+    """Give each country the span of the dated records about it, marked as derived."""
+    result = []
+    for record in records:
+        if isinstance(record, Country):
+            about = [r.date for r in records if record.id in r.countries and r.date]
+            starts = [b for d in about if (b := dates.bounds(d.value)[0])]
+            ends = [b for d in about if (b := dates.bounds(d.value)[1])]
+            if starts and ends:
+                first, last = min(starts)[:4], max(ends)[:4]
+                value = first if first == last else f"{first}/{last}"
+                record = replace(
+                    record,
+                    date=RecordDate(
+                        value=value,
+                        precision="year" if first == last else "range",
+                        label=dates.default_label(value, "year" if first == last else "range"),
+                        derived_because=(
+                            f"Span of the brief's dated records about {record.title}."
+                        ),
+                    ),
+                )
+        result.append(record)
+    return result
+
+
+def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
+    entries = read_toml(path, problems).get("marker", [])
+    sources = []
+    for entry in entries:
+        label = f"endnotes.toml: marker {entry.get('marker', '?')}"
+        confidence = entry.get("confidence", "")
+        _check_vocabulary(confidence, CONFIDENCES, "confidence", label, problems)
+        has_source = bool(entry.get("likely_source"))
+        if has_source == (confidence == "unidentified"):
+            problems.append(f"{label}: a likely_source is given exactly when one was identified")
+        try:
+            sources.append(
+                LikelySource(
+                    marker=int(entry["marker"]),
+                    number=int(entry["number"]),
+                    ends=str(entry["ends"]),
+                    likely_source=entry.get("likely_source"),
+                    source_type=entry.get("source_type"),
+                    confidence=confidence,
+                    seen_at=entry.get("seen_at"),
+                    remark=entry.get("remark"),
+                )
+            )
+        except KeyError as missing:
+            problems.append(f"{label}: missing field {missing}")
+    return sources

@@ -1,0 +1,267 @@
+"""Write the checked records into a fresh SQLite file with sqlite-utils."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from mia_desktop import dates
+from mia_desktop.build.brief import Brief
+from mia_desktop.build.curation import Curation
+from mia_desktop.db import SCHEMA_VERSION
+from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
+from mia_desktop.search import index_terms
+
+_RECORD_COLUMNS: dict[str, Any] = {
+    "id": str,
+    "kind": str,
+    "title": str,
+    "text": str,
+    "quote": str,
+    "section": str,
+    "subsection": str,
+    "paragraph": int,
+    "quote_start": int,
+    "date": str,
+    "date_precision": str,
+    "date_label": str,
+    "date_derived_because": str,
+    "date_start": str,
+    "date_end": str,
+    "date_sort": str,
+    "keywords": str,
+}
+
+
+def write_database(out: Path, brief: Brief, curation: Curation, inputs_sha256: str) -> None:
+    """Build into a temporary file beside `out`, then rename: a failed build leaves no half file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".data-", suffix=".db", dir=out.parent)
+    os.close(handle)
+    try:
+        db = sqlite_utils.Database(temporary, recreate=True)
+        _write(db, brief, curation, inputs_sha256)
+        db.conn.close()
+        os.replace(temporary, out)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_sha256: str) -> None:
+    provenance = curation.provenance
+    metadata = {
+        **{key: str(value) for key, value in sorted(provenance.items())},
+        "inputs_sha256": inputs_sha256,
+        "schema_version": str(SCHEMA_VERSION),
+    }
+    db.table("metadata").insert_all(
+        [{"key": k, "value": v} for k, v in sorted(metadata.items())], pk="key"
+    )
+    db.table("paragraphs").insert_all(
+        (
+            {
+                "number": p.number,
+                "section": p.section,
+                "subsection": p.subsection,
+                "text": p.text,
+                "raw": p.raw,
+            }
+            for p in brief.paragraphs
+        ),
+        pk="number",
+        columns={"subsection": str},
+        not_null={"section", "text", "raw"},
+    )
+    db.table("markers").insert_all(
+        (
+            {
+                "ordinal": m.ordinal,
+                "number": m.number,
+                "paragraph": m.paragraph,
+                "offset": m.offset,
+                "sentence": brief.paragraph(m.paragraph).sentences[m.sentence].text,
+            }
+            for m in brief.markers
+        ),
+        pk="ordinal",
+        foreign_keys=[("paragraph", "paragraphs", "number")],
+    )
+    db.table("likely_sources").insert_all(
+        (vars(s) for s in curation.likely_sources),
+        pk="marker",
+        columns={"likely_source": str, "source_type": str, "seen_at": str, "remark": str},
+        foreign_keys=[("marker", "markers", "ordinal")],
+    )
+    records = sorted(curation.records, key=_order)
+    country_names = {r.id: [r.title, *r.names] for r in records if isinstance(r, Country)}
+    db.table("records").insert_all(
+        (_record_row(r, country_names) for r in records),
+        pk="id",
+        columns=_RECORD_COLUMNS,
+        not_null={"kind", "title", "text", "quote", "section", "paragraph", "quote_start"},
+        foreign_keys=[("paragraph", "paragraphs", "number")],
+    )
+    _insert_pairs(
+        db,
+        "record_markers",
+        "marker",
+        ((r.id, m) for r in records for m in r.markers),
+        ("markers", "ordinal"),
+    )
+    _insert_pairs(
+        db,
+        "record_countries",
+        "country_id",
+        ((r.id, c) for r in records for c in r.countries),
+        ("records", "id"),
+    )
+    _insert_pairs(
+        db,
+        "record_links",
+        "related_id",
+        ((r.id, t) for r in records for t in r.related),
+        ("records", "id"),
+    )
+    _write_kind_tables(db, records)
+    db.table("records").enable_fts(  # creates FTS_TABLE, named by sqlite-utils' convention
+        ["title", "text", "quote", "keywords"],
+        fts_version="FTS5",
+        tokenize="unicode61 remove_diacritics 2",
+        create_triggers=False,
+    )
+    db.table("records").create_index(["kind", "date_sort"])
+    db.table("record_countries").create_index(["country_id"])
+    db.table("record_links").create_index(["related_id"])
+    db.table("record_markers").create_index(["marker"])
+    db.table("markers").create_index(["number"])
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.conn.commit()
+    db.vacuum()
+
+
+_KIND_ORDER = {"country": 0, "event": 1, "batch": 2, "effort": 3, "figure": 4}
+
+
+def _order(record: Record) -> tuple[int, str, str]:
+    when = dates.sort_key(record.date.value) if record.date else ""
+    return _KIND_ORDER[record.kind], when, record.id
+
+
+def _record_row(record: Record, country_names: dict[Any, list[str]]) -> dict[str, Any]:
+    start, end = dates.bounds(record.date.value) if record.date else (None, None)
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "title": record.title,
+        "text": record.text,
+        "quote": record.quote,
+        "section": record.section,
+        "subsection": record.subsection,
+        "paragraph": record.paragraph,
+        "quote_start": record.quote_start,
+        "date": record.date.value if record.date else None,
+        "date_precision": record.date.precision if record.date else None,
+        "date_label": record.date.label if record.date else None,
+        "date_derived_because": record.date.derived_because if record.date else None,
+        "date_start": start,
+        "date_end": end,
+        "date_sort": dates.sort_key(record.date.value) if record.date else None,
+        "keywords": index_terms(record, [n for c in record.countries for n in country_names[c]]),
+    }
+
+
+def _insert_pairs(
+    db: sqlite_utils.Database,
+    table: str,
+    column: str,
+    pairs: Any,
+    target: tuple[str, str],
+) -> None:
+    db.table(table).insert_all(
+        ({"record_id": a, column: b} for a, b in pairs),
+        pk=("record_id", column),
+        columns={"record_id": str, column: int if target[0] == "markers" else str},
+        foreign_keys=[("record_id", "records", "id"), (column, *target)],
+    )
+
+
+def _write_kind_tables(db: sqlite_utils.Database, records: list[Record]) -> None:
+    foreign = [("id", "records", "id")]
+    db.table("events").insert_all(
+        ({"id": r.id, "category": r.category} for r in records if isinstance(r, Event)),
+        pk="id",
+        foreign_keys=foreign,
+    )
+    db.table("batches").insert_all(
+        (
+            {
+                "id": r.id,
+                "origin": r.origin,
+                "recipient": r.recipient,
+                "count": r.count,
+                "count_qualifier": r.count_qualifier,
+                "unit": r.unit,
+                "individuals_low": r.individuals_low,
+                "individuals_high": r.individuals_high,
+                "unknowns": r.unknowns,
+                "identified": r.identified,
+            }
+            for r in records
+            if isinstance(r, Batch)
+        ),
+        pk="id",
+        columns={
+            "recipient": str,
+            "count": int,
+            "count_qualifier": str,
+            "individuals_low": int,
+            "individuals_high": int,
+            "unknowns": int,
+            "identified": int,
+        },
+        foreign_keys=[*foreign, ("origin", "records", "id")],
+    )
+    db.table("countries").insert_all(
+        ({"id": r.id, "names": list(r.names)} for r in records if isinstance(r, Country)),
+        pk="id",
+        foreign_keys=foreign,
+    )
+    db.table("efforts").insert_all(
+        (
+            {
+                "id": r.id,
+                "effort_type": r.effort_type,
+                "status": r.status,
+                "status_detail": r.status_detail,
+                "outcome": r.outcome,
+            }
+            for r in records
+            if isinstance(r, Effort)
+        ),
+        pk="id",
+        foreign_keys=foreign,
+    )
+    db.table("figures").insert_all(
+        (
+            {
+                "id": r.id,
+                "measure": r.measure,
+                "value": r.value,
+                "low": r.low,
+                "high": r.high,
+                "value_text": r.value_text,
+                "qualifier": r.qualifier,
+                "unit": r.unit,
+            }
+            for r in records
+            if isinstance(r, Figure)
+        ),
+        pk="id",
+        columns={"value": int, "low": int, "high": int},
+        foreign_keys=foreign,
+    )

@@ -1,0 +1,203 @@
+"""Command line: no sub-command starts the GUI; the others print without importing Qt."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from mia_desktop import __version__, paths
+from mia_desktop.citations import cite_brief, describe_likely_source
+from mia_desktop.db import Database, DatabaseError
+from mia_desktop.export import record_to_dict, to_csv, to_json
+from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
+from mia_desktop.search import snippet_text, to_fts_query
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran but could not do what was asked (unknown id, build problems)
+EXIT_BAD_INPUT = 2  # unusable database or command line
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mia-desktop",
+        description="Offline reference on the accounting for Korean War POW/MIAs,"
+        " from the NCNK issue brief of October 2015. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"mia-desktop {__version__}")
+    parser.add_argument("--db", type=Path, metavar="PATH", help="open this database file")
+    parser.add_argument(
+        "--exit-after-startup",
+        action="store_true",
+        help="quit once the window is shown with its data (for smoke tests)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    search = commands.add_parser("search", help="full-text search over all records")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=_positive, default=10, metavar="N")
+
+    cite = commands.add_parser("cite", help="print the citation of a record")
+    cite.add_argument("id")
+
+    show = commands.add_parser("show", help="print a record with its quote and likely sources")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
+    export = commands.add_parser("export", help="write all records")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--kind", choices=KINDS, help="only records of this kind")
+
+    build = commands.add_parser("build-db", help="build data.db from resources/")
+    build.add_argument("--out", type=Path, metavar="PATH", help="default: the bundled data.db")
+    build.add_argument("--resources", type=Path, metavar="DIR", help="default: resources/")
+    build.add_argument("--check", action="store_true", help="validate only; write nothing")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed
+        return int(stop.code or 0)
+    if args.command is None:
+        from mia_desktop.qt.app import run  # Qt only when the GUI is wanted
+
+        return run(db_path=args.db, exit_after_startup=args.exit_after_startup)
+    if args.command == "build-db":
+        return _build_db(args)
+    try:
+        with Database(args.db or paths.bundled_database()) as db:
+            return _COMMANDS[args.command](db, args)
+    except DatabaseError as error:
+        print(f"mia-desktop: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _search(db: Database, args: argparse.Namespace) -> int:
+    query = to_fts_query(args.query)
+    hits = db.search(query, limit=args.limit) if query else []
+    if args.json:
+        source = db.source()
+        _print_json({"query": args.query, "hits": [record_to_dict(h.record, source) for h in hits]})
+        return EXIT_OK
+    if not hits:
+        print(f"No results for {args.query!r}.")
+        return EXIT_OK
+    for hit in hits:
+        record = hit.record
+        when = record.date.label if record.date else "undated"
+        print(f"{record.id}  [{KIND_LABELS[record.kind]}, {when}]  {record.title}")
+        print(f"    {snippet_text(hit.snippet)}")
+    return EXIT_OK
+
+
+def _find(db: Database, record_id: str) -> int | None:
+    if db.record(record_id):
+        return None
+    ids = [r.id for r in db.records()]
+    close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(close)}?" if close else " List ids with `export`."
+    print(f"mia-desktop: no record with id {record_id!r}.{hint}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _cite(db: Database, args: argparse.Namespace) -> int:
+    missing = _find(db, args.id)
+    if missing is not None:
+        return missing
+    record = db.record(args.id)
+    print(cite_brief(db.source(), record))
+    return EXIT_OK
+
+
+def _show(db: Database, args: argparse.Namespace) -> int:
+    missing = _find(db, args.id)
+    if missing is not None:
+        return missing
+    record = db.record(args.id)
+    assert record is not None
+    source = db.source()
+    likely = db.likely_sources(record.markers)
+    if args.json:
+        row = record_to_dict(record, source)
+        row["likely_sources"] = [vars(s) for s in likely]
+        _print_json(row)
+        return EXIT_OK
+    print(f"{record.title}\n{KIND_LABELS[record.kind]} {record.id}")
+    if record.date:
+        derived = f" (derived: {record.date.derived_because})" if record.date.derived else ""
+        print(f"Date: {record.date.label}{derived}")
+    print(f"\n{record.text}\n\nQuote (verbatim): “{record.quote}”")
+    print(f"Section: {record.subsection or record.section}; paragraph {record.paragraph}")
+    print(f"Notes: {', '.join(map(str, record.notes)) or 'none'}")
+    print(f"\nCitation: {cite_brief(source, record)}")
+    for item in likely:
+        print(describe_likely_source(item))
+    return EXIT_OK
+
+
+def _export(db: Database, args: argparse.Namespace) -> int:
+    records = db.records(args.kind)
+    render = to_json if args.format == "json" else to_csv
+    sys.stdout.write(render(records, db.source()))
+    return EXIT_OK
+
+
+def _print_json(payload: object) -> None:
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _build_db(args: argparse.Namespace) -> int:
+    try:
+        from mia_desktop.build import BuildError, build_database, check_resources
+    except ImportError as error:
+        print(
+            f"mia-desktop: building needs sqlite-utils ({error}); install it with"
+            " `pip install sqlite-utils`",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    resources = args.resources or paths.resources_dir()
+    out = args.out or paths.bundled_database()
+    try:
+        checked = check_resources(resources) if args.check else build_database(resources, out)
+    except BuildError as error:
+        print(f"mia-desktop: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as error:
+        print(f"mia-desktop: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    counts: dict[str, int] = {}
+    for record in checked.curation.records:
+        counts[record.kind] = counts.get(record.kind, 0) + 1
+    summary = ", ".join(f"{counts.get(kind, 0)} {KIND_PLURALS[kind]}" for kind in KINDS)
+    action = "checked" if args.check else f"built {out}"
+    print(f"{action}: {summary}; inputs {checked.inputs_sha256[:12]}")
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
+    "search": _search,
+    "cite": _cite,
+    "show": _show,
+    "export": _export,
+}

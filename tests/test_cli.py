@@ -1,0 +1,270 @@
+"""The command line, as a script or a researcher would use it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mia_desktop import __version__, main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"mia-desktop {__version__}"
+
+
+def test_python_dash_m_works_as_a_subprocess() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mia_desktop", "cite", "ba-k208-1990-1994"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "n. 15" in done.stdout
+
+
+@pytest.fixture(scope="module")
+def exported() -> list[dict[str, object]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "mia_desktop", "export", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    records: list[dict[str, object]] = json.loads(done.stdout)["records"]
+    return records
+
+
+def test_export_json_has_every_kind_in_quantity(exported: list[dict[str, object]]) -> None:
+    counts: dict[object, int] = {}
+    for record in exported:
+        counts[record["kind"]] = counts.get(record["kind"], 0) + 1
+    assert counts["event"] >= 30
+    assert counts["batch"] >= 5
+    assert counts["country"] == 5
+    assert counts["effort"] >= 10
+    assert counts["figure"] >= 18
+
+
+def test_export_json_fields(exported: list[dict[str, object]]) -> None:
+    required = {"kind", "id", "title", "text", "quote", "section", "notes", "date", "citation"}
+    for record in exported:
+        assert required <= record.keys()
+        assert isinstance(record["notes"], list)
+        assert all(isinstance(n, int) for n in record["notes"])
+        assert "National Committee on North Korea" in str(record["citation"])
+    by_id = {r["id"]: r for r in exported}
+    assert by_id["ev-1954-operation-glory"]["date"] == "1954"
+    assert by_id["ev-1953-08-release-of-3313"]["date"] == "1953-08"
+    assert by_id["ev-1996-2005-recovery-operations-north-korea"]["date"] == "1996/2005"
+    assert by_id["co-china"]["date"] is not None
+
+
+def test_every_quote_is_verbatim_and_every_note_is_cited(
+    exported: list[dict[str, object]],
+) -> None:
+    from mia_desktop import paths
+    from mia_desktop.build.brief import load_brief
+
+    brief = load_brief(paths.resources_dir() / "source" / "korean-war-pow-mias-2015.txt")
+    paragraphs = [p.text for p in brief.paragraphs]
+    for record in exported:
+        assert any(str(record["quote"]) in text for text in paragraphs), record["id"]
+    cited = {n for record in exported for n in record["notes"]}  # type: ignore[attr-defined]
+    assert cited == set(range(1, 32))
+
+
+def test_every_number_of_the_brief_has_a_figure(exported: list[dict[str, object]]) -> None:
+    values = set()
+    for record in exported:
+        if record["kind"] == "figure":
+            values.add(record["value"] if record["value"] is not None else record["low"])
+    for number in (
+        7800,
+        5300,
+        3198,
+        149,
+        3313,
+        4000,
+        867,
+        8100,
+        388,
+        200,
+        208,
+        375,
+        950,
+        20,
+        11,
+        336,
+        6,
+        1,
+        3,
+    ):
+        assert number in values, number
+
+
+def test_export_csv_has_a_header_and_a_row_per_record(
+    capsys: pytest.CaptureFixture[str], exported: list[dict[str, object]]
+) -> None:
+    import csv
+    import io
+
+    code, out, _ = run(capsys, "export", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == len(exported)
+    assert rows[0].keys() >= {"kind", "id", "quote", "notes", "citation"}
+
+
+def test_search_operation_glory_ranks_its_records_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "search", "Operation Glory", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["query"] == "Operation Glory"
+    top = payload["hits"][:5]
+    assert all("Operation Glory" in hit["title"] for hit in top)
+    assert {"ba-operation-glory-1954", "ef-operation-glory", "ev-1954-operation-glory"} <= {
+        hit["id"] for hit in top
+    }
+
+
+@pytest.mark.parametrize("query", ["K208", "k20", "3,313", "3313", "Richardson", "DPAA"])
+def test_search_finds_by_word_prefix_and_number(
+    capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    code, out, _ = run(capsys, "search", query, "--json", "--limit", "3")
+    assert code == 0
+    hits = json.loads(out)["hits"]
+    assert 1 <= len(hits) <= 3
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'U.S."',
+        "POW/MIA",
+        "North-Korea",
+        "1996-2005",
+        "O'Brien",
+        "OR",
+        "AND",
+        '"',
+        "(",
+        "*",
+        "NEAR(",
+        "title:",
+        "^x",
+        "",
+        "   ",
+        "\x00",
+        "🙂",
+        "x" * 5000,
+    ],
+)
+def test_hostile_search_text_never_fails(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    code, out, err = run(capsys, "search", query)
+    assert code == 0
+    assert "Traceback" not in err
+    assert out
+
+
+def test_human_readable_search_shows_titles_and_marks_matches(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "search", "Richardson")
+    assert code == 0
+    assert "ba-richardson-2007" in out
+    assert "[Richardson]" in out
+
+
+def test_no_results_is_said_plainly(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "zzzzqqq")
+    assert code == 0
+    assert out.strip() == "No results for 'zzzzqqq'."
+
+
+def test_cite_prints_the_brief_with_the_pinpoint(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cite", "fi-clarified-via-russia-commission")
+    assert code == 0
+    assert out.strip() == (
+        "National Committee on North Korea, “Korean War POW/MIAs,” issue brief (Washington, DC:"
+        " National Committee on North Korea, October 2015), sec. “Russia”, n. 30,"
+        " https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias."
+    )
+
+
+def test_cite_unknown_id_suggests_close_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "cite", "ba-k208")
+    assert code == 1
+    assert out == ""
+    assert "no record with id 'ba-k208'" in err and "ba-k208-1990-1994" in err
+
+
+def test_show_labels_likely_sources_as_independent(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "ev-2013-gao-report")
+    assert code == 0
+    assert "Note 12: Likely source (identified independently; not the brief's own endnote)" in out
+    assert "GAO-13-619" in out
+
+
+def test_bad_database_is_one_line_on_stderr_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(bad), "search", "Glory")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and str(bad) in err
+    assert "Traceback" not in err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "search", "x", "--limit", "0")
+    assert code == 2
+    assert "at least 1" in err
+
+
+def test_commands_never_write_the_database(
+    capsys: pytest.CaptureFixture[str], bundled_db_path: Path
+) -> None:
+    before = hashlib.sha256(bundled_db_path.read_bytes()).hexdigest()
+    for argv in (["search", "Glory"], ["export"], ["cite", "co-china"], ["show", "co-china"]):
+        assert run(capsys, *argv)[0] == 0
+    assert hashlib.sha256(bundled_db_path.read_bytes()).hexdigest() == before
+
+
+def test_build_db_check_and_build(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "build-db", "--check")
+    assert code == 0 and out.startswith("checked: ")
+    target = tmp_path / "out.db"
+    code, out, _ = run(capsys, "build-db", "--out", str(target))
+    assert code == 0 and target.exists()
+    assert run(capsys, "--db", str(target), "cite", "co-china")[0] == 0
+
+
+def test_build_db_reports_problems_and_exits_1(
+    capsys: pytest.CaptureFixture[str], resources_copy: Path, tmp_path: Path
+) -> None:
+    (resources_copy / "records" / "figures.toml").write_text("", encoding="utf-8")
+    code, _, err = run(
+        capsys, "build-db", "--resources", str(resources_copy), "--out", str(tmp_path / "x.db")
+    )
+    assert code == 1
+    assert "is the value of no figure" in err
+    assert not (tmp_path / "x.db").exists()
