@@ -7,7 +7,7 @@ from mia_desktop.db import Database
 def test_pinpoint_names_section_and_notes(db: Database) -> None:
     russia = db.record("ef-russian-archival-access")
     assert russia is not None
-    assert pinpoint(russia) == "sec. “Russia”, n. 31"
+    assert pinpoint(russia) == "sec. “Russia,” n. 31"
     clark = db.record("ev-1953-armistice-signed")
     assert clark is not None and clark.notes == ()
     assert pinpoint(clark) == "sec. “Korean War Repatriations”"
@@ -16,7 +16,7 @@ def test_pinpoint_names_section_and_notes(db: Database) -> None:
 def test_several_notes_use_nn(db: Database) -> None:
     talks = db.record("ef-resumption-talks-2010-2012")
     assert talks is not None
-    assert pinpoint(talks) == "sec. “Remains Recovery Operations in North Korea”, nn. 20, 21"
+    assert pinpoint(talks) == "sec. “Remains Recovery Operations in North Korea,” nn. 20, 21"
 
 
 def test_citation_of_the_brief_alone(db: Database) -> None:

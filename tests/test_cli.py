@@ -203,7 +203,7 @@ def test_cite_prints_the_brief_with_the_pinpoint(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert out.strip() == (
         "National Committee on North Korea, “Korean War POW/MIAs,” issue brief (Washington, DC:"
-        " National Committee on North Korea, October 2015), sec. “Russia”, n. 30,"
+        " National Committee on North Korea, October 2015), sec. “Russia,” n. 30,"
         " https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias."
     )
 
