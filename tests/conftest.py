@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings written by the app under test go to a scratch folder, never the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mia-desktop-tests-")
 
 import pytest
 
@@ -34,3 +37,19 @@ def resources_copy(tmp_path: Path) -> Path:
     target = tmp_path / "resources"
     shutil.copytree(paths.resources_dir(), target)
     return target
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Offscreen Qt segfaults at exit if a QMimeData is left on the clipboard."""
+    yield
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()

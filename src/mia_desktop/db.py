@@ -115,6 +115,11 @@ class Database:
             schema_version=int(meta["schema_version"]),
         )
 
+    def country_names(self) -> dict[str, str]:
+        """Country id -> its name, for labelling countries in tables and details."""
+        rows = self._conn.execute("SELECT id, title FROM records WHERE kind = 'country'")
+        return {row[0]: row[1] for row in rows}
+
     def paragraphs(self) -> list[Paragraph]:
         rows = self._conn.execute(
             "SELECT number, section, subsection, text, raw FROM paragraphs ORDER BY number"
@@ -127,6 +132,13 @@ class Database:
             (number,),
         ).fetchone()
         return Paragraph(**dict(row)) if row else None
+
+    def markers(self) -> list[tuple[int, int, int]]:
+        """Every endnote marker as (paragraph, offset in the clean text, printed number)."""
+        rows = self._conn.execute(
+            'SELECT paragraph, "offset", number FROM markers ORDER BY ordinal'
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
 
     def likely_sources(self, markers: Iterable[int]) -> list[LikelySource]:
         ordinals = list(markers)

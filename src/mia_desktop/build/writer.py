@@ -97,7 +97,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         columns={"likely_source": str, "source_type": str, "seen_at": str, "remark": str},
         foreign_keys=[("marker", "markers", "ordinal")],
     )
-    records = sorted(curation.records, key=_order)
+    records = _sorted(curation.records)
     country_names = {r.id: [r.title, *r.names] for r in records if isinstance(r, Country)}
     db.table("records").insert_all(
         (_record_row(r, country_names) for r in records),
@@ -147,9 +147,15 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
 _KIND_ORDER = {"country": 0, "event": 1, "batch": 2, "effort": 3, "figure": 4}
 
 
-def _order(record: Record) -> tuple[int, str, str]:
-    when = dates.sort_key(record.date.value) if record.date else ""
-    return _KIND_ORDER[record.kind], when, record.id
+def _sorted(records: list[Record]) -> list[Record]:
+    """Countries in their file's order (as curated); every other kind chronologically."""
+    position = {r.id: i for i, r in enumerate(records)}
+
+    def key(record: Record) -> tuple[int, str, int]:
+        when = dates.sort_key(record.date.value) if record.date and record.kind != "country" else ""
+        return _KIND_ORDER[record.kind], when, position[record.id]
+
+    return sorted(records, key=key)
 
 
 def _record_row(record: Record, country_names: dict[Any, list[str]]) -> dict[str, Any]:

@@ -1,0 +1,199 @@
+"""Qt-free presentation: how values read in tables, and a record's details as HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, cite_brief
+from mia_desktop.records import (
+    KIND_LABELS,
+    Batch,
+    Country,
+    Effort,
+    Event,
+    Figure,
+    LikelySource,
+    Paragraph,
+    Record,
+    SourceInfo,
+)
+
+NOT_STATED = "not stated in source"
+
+
+def count_text(count: int | None, qualifier: str | None = None) -> str:
+    """ "over 4,000", "208", or NOT_STATED; "exact" is never spelled out."""
+    if count is None:
+        return NOT_STATED
+    prefix = f"{qualifier} " if qualifier and qualifier != "exact" else ""
+    return f"{prefix}{count:,}"
+
+
+def range_text(low: int | None, high: int | None) -> str:
+    if low is None or high is None:
+        return NOT_STATED
+    return f"{low:,}–{high:,}"
+
+
+def figure_value_text(figure: Figure) -> str:
+    if figure.qualifier == "range":
+        return range_text(figure.low, figure.high)
+    return count_text(figure.value, figure.qualifier)
+
+
+def date_text(record: Record) -> str:
+    return record.date.label if record.date else "undated"
+
+
+def as_of_text(figure: Figure, source: SourceInfo) -> str:
+    return f"{date_text(figure)} (the brief is dated {source.date_label})"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailsContext:
+    """What the panel needs besides the record: its paragraph, notes' leads, related records."""
+
+    source: SourceInfo
+    paragraph: Paragraph | None
+    likely_sources: list[LikelySource]
+    related: list[Record]
+    country_names: dict[str, str]
+    highlight_color: str = "#fff2a8"
+
+
+def record_html(record: Record, context: DetailsContext) -> str:
+    """The citation panel's content for one record, all text escaped."""
+    parts = [
+        f"<h2>{escape(record.title)}</h2>",
+        f"<p><b>{escape(KIND_LABELS[record.kind])}</b> · {escape(_when(record))}"
+        f"{_derived(record)}</p>",
+        f"<p>{escape(record.text)}</p>",
+        _facts(record, context),
+        "<h3>Quote, in its paragraph of the brief</h3>",
+        _quote_in_paragraph(record, context),
+        f"<p>Section: <b>{escape(record.subsection or record.section)}</b>"
+        f" · paragraph {record.paragraph}"
+        f" · {_notes_text(record)}</p>",
+        "<h3>Cite</h3>",
+        f"<p>{escape(cite_brief(context.source, record))}</p>",
+        _likely_sources_html(context.likely_sources),
+        _related_html(context.related),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _when(record: Record) -> str:
+    return f"as of {date_text(record)}" if isinstance(record, Figure) else date_text(record)
+
+
+def _derived(record: Record) -> str:
+    if record.date and record.date.derived_because:
+        return (
+            f"<br><i>Date derived, not stated in the brief: "
+            f"{escape(record.date.derived_because)}</i>"
+        )
+    return ""
+
+
+def _notes_text(record: Record) -> str:
+    if not record.notes:
+        return "no endnote on the quoted sentence(s)"
+    word = "endnote" if len(record.notes) == 1 else "endnotes"
+    return f"{word} {', '.join(str(n) for n in record.notes)}"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><td><b>{escape(label)}</b>&nbsp;</td><td>{escape(value)}</td></tr>"
+
+
+def _facts(record: Record, context: DetailsContext) -> str:
+    rows: list[str] = []
+    countries = ", ".join(context.country_names.get(c, c) for c in record.countries)
+    if isinstance(record, Event):
+        rows.append(_row("Category", record.category))
+    elif isinstance(record, Batch):
+        rows += [
+            _row("Origin", context.country_names.get(record.origin, record.origin)),
+            _row("Received by", record.recipient or NOT_STATED),
+            _row(
+                "Count",
+                f"{count_text(record.count, record.count_qualifier)} {record.unit}"
+                if record.count is not None
+                else NOT_STATED,
+            ),
+            _row(
+                "Estimated individuals", range_text(record.individuals_low, record.individuals_high)
+            ),
+            _row("Declared unknown", count_text(record.unknowns)),
+            _row("Identified", count_text(record.identified)),
+        ]
+    elif isinstance(record, Effort):
+        rows += [
+            _row("Type", record.effort_type),
+            _row("Status (October 2015)", f"{record.status}: {record.status_detail}"),
+            _row("Outcome", record.outcome),
+        ]
+    elif isinstance(record, Figure):
+        rows += [
+            _row("Value", f"{figure_value_text(record)} {record.unit}"),
+            _row("Counts", record.measure),
+            _row("As of", as_of_text(record, context.source)),
+        ]
+    elif isinstance(record, Country) and record.names:
+        rows.append(_row("Also called", ", ".join(record.names)))
+    if countries:
+        rows.append(_row("Countries", countries))
+    return f"<table>{''.join(rows)}</table>" if rows else ""
+
+
+def _quote_in_paragraph(record: Record, context: DetailsContext) -> str:
+    paragraph = context.paragraph
+    if paragraph is None:
+        return f"<blockquote>{escape(record.quote)}</blockquote>"
+    start, end = record.quote_start, record.quote_start + len(record.quote)
+    before, quote, after = paragraph.text[:start], paragraph.text[start:end], paragraph.text[end:]
+    return (
+        f"<blockquote>{escape(before)}"
+        f'<span style="background-color:{context.highlight_color}; color:#000000">'
+        f"{escape(quote)}</span>{escape(after)}</blockquote>"
+    )
+
+
+def likely_source_text(source: LikelySource) -> str:
+    if source.confidence == "unidentified" or not source.likely_source:
+        return "not identified" + (f" ({source.remark})" if source.remark else "")
+    return source.likely_source
+
+
+def _likely_sources_html(sources: list[LikelySource]) -> str:
+    if not sources:
+        return ""
+    items = []
+    for source in sources:
+        seen = (
+            f'<br><a href="{escape(source.seen_at)}">{escape(source.seen_at)}</a>'
+            if source.seen_at
+            else ""
+        )
+        items.append(
+            f"<li><b>Note {source.number}</b>: {escape(likely_source_text(source))}"
+            f"<br><i>Confidence: {escape(CONFIDENCE_LABELS[source.confidence])}</i>{seen}</li>"
+        )
+    return (
+        f"<h3>{escape(LIKELY_SOURCE_LABEL)}</h3>"
+        "<p><i>Leads for further research, not the brief's own endnotes (their texts were"
+        " not recoverable). Cite the brief for what it says.</i></p>"
+        f"<ul>{''.join(items)}</ul>"
+    )
+
+
+def _related_html(related: list[Record]) -> str:
+    if not related:
+        return ""
+    items = "".join(
+        f'<li><a href="record:{escape(r.id)}">{escape(r.title)}</a>'
+        f" <small>({escape(KIND_LABELS[r.kind])}, {escape(date_text(r))})</small></li>"
+        for r in related
+    )
+    return f"<h3>Related</h3><ul>{items}</ul>"

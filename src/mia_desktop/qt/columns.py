@@ -1,0 +1,110 @@
+"""The columns each tab's table shows, built from the Qt-free presentation helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from mia_desktop import dates
+from mia_desktop.details import NOT_STATED, count_text, date_text, figure_value_text, range_text
+from mia_desktop.qt.models import Column
+from mia_desktop.records import Batch, Effort, Event, Figure, Record
+
+
+def _date_sort(record: Record) -> str:
+    return dates.sort_key(record.date.value) if record.date else ""
+
+
+def _date_column(header: str = "Date") -> Column:
+    return Column(
+        header,
+        date_text,
+        _date_sort,
+        lambda r: (
+            f"{date_text(r)} (derived: {r.date.derived_because})"
+            if r.date and r.date.derived
+            else date_text(r)
+        ),
+    )
+
+
+def _countries(names: Mapping[str, str]) -> Column:
+    return Column("Countries", lambda r: ", ".join(names.get(c, c) for c in r.countries))
+
+
+KindT = TypeVar("KindT", bound=Record)
+
+
+def _as(kind: type[KindT]) -> Callable[[Record], KindT]:
+    """A checked downcast for the columns of one kind's table."""
+
+    def cast(record: Record) -> KindT:
+        assert isinstance(record, kind)
+        return record
+
+    return cast
+
+
+_batch, _figure, _effort, _event = _as(Batch), _as(Figure), _as(Effort), _as(Event)
+
+
+def event_columns(country_names: Mapping[str, str]) -> list[Column]:
+    return [
+        _date_column(),
+        Column("Event", lambda r: r.title, tooltip=lambda r: r.text),
+        Column("Category", lambda r: _event(r).category),
+        _countries(country_names),
+    ]
+
+
+def batch_columns(country_names: Mapping[str, str]) -> list[Column]:
+    return [
+        _date_column("Period"),
+        Column("Batch", lambda r: r.title, tooltip=lambda r: r.text),
+        Column("Origin", lambda r: country_names.get(_batch(r).origin, _batch(r).origin)),
+        Column(
+            "Count",
+            lambda r: count_text(_batch(r).count, _batch(r).count_qualifier),
+            lambda r: _batch(r).count if _batch(r).count is not None else -1,
+        ),
+        Column("Unit", lambda r: _batch(r).unit if _batch(r).count is not None else NOT_STATED),
+        Column(
+            "Est. individuals",
+            lambda r: range_text(_batch(r).individuals_low, _batch(r).individuals_high),
+        ),
+        Column("Unknowns", lambda r: count_text(_batch(r).unknowns)),
+        Column("Identified", lambda r: count_text(_batch(r).identified)),
+        Column("Description", lambda r: r.text, tooltip=lambda r: r.text),
+    ]
+
+
+def effort_columns() -> list[Column]:
+    return [
+        _date_column("Dates"),
+        Column("Effort", lambda r: r.title, tooltip=lambda r: r.text),
+        Column("Type", lambda r: _effort(r).effort_type),
+        Column(
+            "Status (Oct. 2015)",
+            lambda r: _effort(r).status,
+            tooltip=lambda r: _effort(r).status_detail,
+        ),
+        Column("Outcome", lambda r: _effort(r).outcome, tooltip=lambda r: _effort(r).outcome),
+    ]
+
+
+def figure_columns(country_names: Mapping[str, str]) -> list[Column]:
+    return [
+        Column("Figure", lambda r: r.title, tooltip=lambda r: _figure(r).measure),
+        Column(
+            "Value",
+            lambda r: figure_value_text(_figure(r)),
+            lambda r: _figure(r).value if _figure(r).value is not None else _figure(r).low,
+        ),
+        Column("Unit", lambda r: _figure(r).unit),
+        _date_column("As of"),
+        _countries(country_names),
+    ]
+
+
+def country_columns() -> list[Column]:
+    return [Column("Country", lambda r: r.title, tooltip=lambda r: r.text)]

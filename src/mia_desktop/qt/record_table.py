@@ -1,0 +1,115 @@
+"""A table of records: sortable, filterable, copies selected rows as tab-separated text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from mia_desktop.qt.models import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel
+from mia_desktop.records import Record
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE and keeps the rows a predicate accepts (the models are small)."""
+
+    def __init__(self, *, source: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self._accepts: Callable[[Record], bool] = lambda record: True
+        self._source = source
+
+    def set_predicate(self, accepts: Callable[[Record], bool]) -> None:
+        self.beginFilterChange()  # Qt >= 6.10; invalidateFilter() is deprecated
+        self._accepts = accepts
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        return self._accepts(self._source.record_at(source_row))
+
+
+class RecordTable(QTableView):
+    """Emits `record_selected` with the id of the record in the current row."""
+
+    record_selected = Signal(str)
+    copied = Signal(str)  # a status message after Ctrl+C
+
+    def __init__(self, *, model: RecordTableModel, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.proxy = RecordFilterProxy(source=model, parent=self)
+        self.setModel(self.proxy)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the model's order at first
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        # Compact rows that follow the font size (and so the system's text scaling).
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        copy = QAction("Copy rows", self)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.copy_selected_rows)
+        self.addAction(copy)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.record_selected.emit(current.data(RECORD_ID_ROLE))
+
+    def select_record(self, record_id: str) -> bool:
+        """Make the record's row current and visible; False when it is not shown."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(RECORD_ID_ROLE) == record_id:
+                self.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.scrollTo(index)
+                return True
+        return False
+
+    def current_record_id(self) -> str | None:
+        index = self.currentIndex()
+        return index.data(RECORD_ID_ROLE) if index.isValid() else None
+
+    def selected_rows_text(self) -> str:
+        """The selected rows (or the current one) as tab-separated text with a header line."""
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        if not rows:
+            return ""
+        columns = range(self.proxy.columnCount())
+        header = [str(self.proxy.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
+        lines = ["\t".join(header)]
+        for row in rows:
+            cells = (str(self.proxy.index(row, c).data() or "") for c in columns)
+            lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
+        return "\n".join(lines) + "\n"
+
+    def copy_selected_rows(self) -> None:
+        text = self.selected_rows_text()
+        if not text:
+            return
+        QGuiApplication.clipboard().setText(text)
+        count = text.count("\n") - 1
+        self.copied.emit(f"Copied {count} row{'s' if count != 1 else ''} as tab-separated text")

@@ -1,0 +1,258 @@
+"""The browsing tabs: Timeline, Remains batches, Country efforts, Figures."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mia_desktop.db import Database
+from mia_desktop.details import figure_value_text
+from mia_desktop.qt import columns
+from mia_desktop.qt.models import Column, RecordTableModel
+from mia_desktop.qt.record_table import RecordTable
+from mia_desktop.records import Country, Effort, Event, Figure, Record
+
+ALL = "All"
+
+
+class RecordTab(QWidget):
+    """A tab that shows records of some kinds and can select one by id."""
+
+    record_selected = Signal(str)
+    copied = Signal(str)
+    kinds: tuple[str, ...] = ()
+
+    def _wire(self, table: RecordTable) -> RecordTable:
+        table.record_selected.connect(self.record_selected)
+        table.copied.connect(self.copied)
+        return table
+
+    def select_record(self, record_id: str) -> bool:
+        raise NotImplementedError
+
+
+class TimelineTab(RecordTab):
+    kinds = ("event",)
+
+    def __init__(self, *, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineTab")
+        events = [e for e in database.records("event") if isinstance(e, Event)]
+        countries = database.records("country")
+        names = database.country_names()
+        self.model = RecordTableModel(
+            columns=columns.event_columns(names), records=events, parent=self
+        )
+        self.table = self._wire(RecordTable(model=self.model, name="timelineTable", parent=self))
+        self.table.setAccessibleName("Timeline of events")
+        self.category_filter = QComboBox(self)
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.setAccessibleName("Filter events by category")
+        self.category_filter.addItems([ALL, *sorted({e.category for e in events})])
+        self.country_filter = QComboBox(self)
+        self.country_filter.setObjectName("countryFilter")
+        self.country_filter.setAccessibleName("Filter events by country")
+        self.country_filter.addItem(ALL, "")
+        for country in countries:
+            self.country_filter.addItem(country.title, country.id)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("timelineCount")
+        self.category_filter.currentIndexChanged.connect(self._apply_filters)
+        self.country_filter.currentIndexChanged.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        category_label = QLabel("&Category:", self)
+        category_label.setBuddy(self.category_filter)
+        country_label = QLabel("C&ountry:", self)
+        country_label.setBuddy(self.country_filter)
+        for widget in (category_label, self.category_filter, country_label, self.country_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 190))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 440))
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        category = self.category_filter.currentText()
+        country = self.country_filter.currentData()
+
+        def accepts(record: Record) -> bool:
+            assert isinstance(record, Event)
+            return (category == ALL or record.category == category) and (
+                not country or country in record.countries
+            )
+
+        self.table.proxy.set_predicate(accepts)
+        shown, total = self.table.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(f"{shown} of {total} events")
+
+    def clear_filters(self) -> None:
+        self.category_filter.setCurrentIndex(0)
+        self.country_filter.setCurrentIndex(0)
+
+    def select_record(self, record_id: str) -> bool:
+        if self.table.select_record(record_id):
+            return True
+        self.clear_filters()  # the record may be hidden by a filter
+        return self.table.select_record(record_id)
+
+
+class TableTab(RecordTab):
+    """One kind of record in one table, under a short note on how to read it."""
+
+    def __init__(
+        self,
+        *,
+        kind: str,
+        name: str,
+        columns: list[Column],
+        records: list[Record],
+        note: str,
+        accessible_name: str,
+        wide_column: tuple[int, int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kinds = (kind,)
+        self.setObjectName(f"{name}Tab")
+        self.model = RecordTableModel(columns=columns, records=records, parent=self)
+        self.table = self._wire(RecordTable(model=self.model, name=f"{name}Table", parent=self))
+        self.table.setAccessibleName(accessible_name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note_label(note, self))
+        layout.addWidget(self.table, 1)
+        self.table.resizeColumnsToContents()
+        column, width = wide_column
+        self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+
+    def select_record(self, record_id: str) -> bool:
+        return self.table.select_record(record_id)
+
+
+def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
+    return TableTab(
+        kind="batch",
+        name="batches",
+        columns=columns.batch_columns(database.country_names()),
+        records=database.records("batch"),
+        note="Remains returned or recovered as a batch, as the brief gives them (figures as of"
+        " October 2015). “not stated in source” means the brief gives no number.",
+        accessible_name="Remains returned or recovered, by batch",
+        wide_column=(1, 380),
+        parent=parent,
+    )
+
+
+def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
+    return TableTab(
+        kind="figure",
+        name="figures",
+        columns=columns.figure_columns(database.country_names()),
+        records=database.records("figure"),
+        note="Every number the brief gives. Most are as of October 2015, the brief's date;"
+        " later official figures differ.",
+        accessible_name="Every number in the brief",
+        wide_column=(0, 420),
+        parent=parent,
+    )
+
+
+def note_label(text: str, parent: QWidget) -> QLabel:
+    """A short explanatory line above a view."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+class CountriesTab(RecordTab):
+    kinds = ("country", "effort")
+
+    def __init__(self, *, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countriesTab")
+        self._db = database
+        self._figures = [f for f in database.records("figure") if isinstance(f, Figure)]
+        self._efforts = [e for e in database.records("effort") if isinstance(e, Effort)]
+        countries = database.records("country")
+        self.country_model = RecordTableModel(
+            columns=columns.country_columns(), records=countries, parent=self
+        )
+        self.countries = self._wire(
+            RecordTable(model=self.country_model, name="countriesTable", parent=self)
+        )
+        self.countries.setAccessibleName("Countries")
+        self.countries.setSortingEnabled(False)
+        self.summary = QTextBrowser(self)
+        self.summary.setObjectName("countrySummary")
+        self.summary.setAccessibleName("Country summary and key figures")
+        self.effort_model = RecordTableModel(
+            columns=columns.effort_columns(), records=self._efforts, parent=self
+        )
+        self.efforts = self._wire(
+            RecordTable(model=self.effort_model, name="effortsTable", parent=self)
+        )
+        self.efforts.setAccessibleName("Efforts of the selected country")
+        self.countries.record_selected.connect(self._show_country)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.summary)
+        right.addWidget(self.efforts)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("countriesSplitter")
+        split.addWidget(self.countries)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([160, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self._country_id: str | None = None
+        if countries:
+            self.countries.select_record(countries[0].id)
+
+    def _show_country(self, country_id: str) -> None:
+        country = self._db.record(country_id)
+        if not isinstance(country, Country):
+            return
+        self._country_id = country_id
+        self.efforts.proxy.set_predicate(lambda r: country_id in r.countries)
+        self.efforts.resizeColumnsToContents()
+        self.efforts.setColumnWidth(1, min(self.efforts.columnWidth(1), 340))
+        self.efforts.setColumnWidth(4, min(self.efforts.columnWidth(4), 500))
+        figures = [f for f in self._figures if country_id in f.countries]
+        items = "".join(
+            f"<li><b>{escape(figure_value_text(f))}</b> {escape(f.unit)}: {escape(f.measure)}"
+            f" <small>(as of {escape(f.date.label if f.date else 'undated')})</small></li>"
+            for f in figures
+        )
+        shown = self.efforts.proxy.rowCount()
+        self.summary.setHtml(
+            f"<h2>{escape(country.title)}</h2><p>{escape(country.text)}</p>"
+            f"<h3>Key figures ({len(figures)})</h3><ul>{items}</ul>"
+            f"<p><i>{shown} effort{'s' if shown != 1 else ''} listed below; select one for its"
+            " quote and citation.</i></p>"
+        )
+
+    def select_record(self, record_id: str) -> bool:
+        record = self._db.record(record_id)
+        if isinstance(record, Country):
+            return self.countries.select_record(record_id)
+        if isinstance(record, Effort):
+            if self._country_id not in record.countries and record.countries:
+                self.countries.select_record(record.countries[0])
+            return self.efforts.select_record(record_id)
+        return False

@@ -1,0 +1,215 @@
+"""The desktop app driven as a user would: tabs, search, selection, citation, copying."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QListView, QTableView, QTabWidget, QTextBrowser
+from pytestqt.qtbot import QtBot
+
+from mia_desktop.db import Database
+from mia_desktop.qt.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, settings_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    main = MainWindow(database=db, settings=settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+
+
+def _tabs(window: MainWindow) -> QTabWidget:
+    tabs = window.findChild(QTabWidget, "mainTabs")
+    assert tabs is not None
+    return tabs
+
+
+def _citation_text(window: MainWindow) -> str:
+    view = window.findChild(QTextBrowser, "citationView")
+    assert view is not None
+    return view.toPlainText()
+
+
+def _table(window: MainWindow, name: str) -> QTableView:
+    table = window.findChild(QTableView, name)
+    assert table is not None
+    return table
+
+
+def test_window_title_and_tabs(window: MainWindow) -> None:
+    assert window.objectName() == "mainWindow"
+    assert window.windowTitle().startswith("mia-desktop")
+    tabs = _tabs(window)
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles[:3] == ["Timeline", "Remains batches", "Country efforts"]
+    assert "Source" in titles
+
+
+def test_switching_tabs_shows_records(window: MainWindow, qtbot: QtBot) -> None:
+    tabs = _tabs(window)
+    tabs.setCurrentIndex(0)
+    timeline = _table(window, "timelineTable")
+    assert timeline.isVisible() and timeline.model().rowCount() == 41
+    first = timeline.model().index(0, 1).data()
+    assert "3,198" in first or "South Korean battlefields" in first
+    tabs.setCurrentIndex(1)
+    batches = _table(window, "batchesTable")
+    assert batches.isVisible()
+    texts = [batches.model().index(r, 1).data() for r in range(batches.model().rowCount())]
+    assert any("K208" in t for t in texts)
+    counts = [batches.model().index(r, 3).data() for r in range(batches.model().rowCount())]
+    assert "over 4,000" in counts and "not stated in source" in counts
+    individuals = [batches.model().index(r, 5).data() for r in range(batches.model().rowCount())]
+    assert "375–400" in individuals
+    tabs.setCurrentIndex(2)
+    countries = _table(window, "countriesTable")
+    names = [countries.model().index(r, 0).data() for r in range(countries.model().rowCount())]
+    assert names == ["North Korea", "South Korea", "China", "Russia", "United States"]
+
+
+def test_selecting_an_event_shows_its_quote_and_citation(window: MainWindow) -> None:
+    timeline = _table(window, "timelineTable")
+    model = timeline.model()
+    row = next(r for r in range(model.rowCount()) if "Operation Glory" in model.index(r, 1).data())
+    timeline.setCurrentIndex(model.index(row, 1))
+    text = _citation_text(window)
+    assert "“Operation Glory” in 1954." in text
+    assert "endnote 5" in text
+    assert "National Committee on North Korea, “Korean War POW/MIAs,”" in text
+    assert "identified independently; not the brief's own endnote" in text
+
+
+def test_timeline_filters_by_category_and_country(window: MainWindow) -> None:
+    timeline = _table(window, "timelineTable")
+    tab = window.timeline
+    tab.category_filter.setCurrentText("agreement")
+    categories = {timeline.model().index(r, 2).data() for r in range(timeline.model().rowCount())}
+    assert categories == {"agreement"}
+    tab.country_filter.setCurrentIndex(tab.country_filter.findText("Russia"))
+    assert timeline.model().rowCount() == 0
+    tab.category_filter.setCurrentIndex(0)
+    rows = timeline.model().rowCount()
+    assert rows > 0
+    assert all("Russia" in timeline.model().index(r, 3).data() for r in range(rows))
+
+
+def test_search_k208_activate_result_lands_on_the_record(window: MainWindow, qtbot: QtBot) -> None:
+    field = window.search.field
+    assert field.objectName() == "searchField"
+    qtbot.keyClicks(field, "K208")
+    results = window.findChild(QListView, "searchResults")
+    assert results is not None
+    qtbot.waitUntil(lambda: results.model().rowCount() > 0, timeout=2000)
+    model = results.model()
+    row = next(r for r in range(model.rowCount()) if "Remains batch" in model.index(r, 0).data())
+    results.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(results, Qt.Key.Key_Return)
+    assert _tabs(window).currentWidget() is window.batches
+    batches = _table(window, "batchesTable")
+    assert "K208" in batches.currentIndex().siblingAtColumn(1).data()
+    text = _citation_text(window)
+    assert "endnote 15" in text and "n. 15" in text
+
+
+def test_enter_in_the_search_field_opens_the_first_result(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.search.field, "Richardson")
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Return)
+    assert "Richardson" in _citation_text(window)
+
+
+def test_hostile_search_text_shows_results_or_no_results(window: MainWindow, qtbot: QtBot) -> None:
+    for text in ['U.S."', "NEAR(", "((", "*", "zzzzqq", "🙂", "AND OR NOT"]:
+        window.search.field.setText(text)
+        window.search.run_search()
+        status = window.search.status.text()
+        assert "results for" in status or status.startswith("No results")
+
+
+def test_escape_clears_and_ctrl_f_focuses(window: MainWindow, qtbot: QtBot) -> None:
+    field = window.search.field
+    qtbot.keyClicks(field, "Glory")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert field.text() == ""
+    _table(window, "timelineTable").setFocus()
+    window.find_action.trigger()
+    assert field.hasFocus() or QGuiApplication.focusObject() is field
+
+
+def test_copy_citation_puts_plain_and_html_on_the_clipboard(window: MainWindow) -> None:
+    window.open_record("ba-k208-1990-1994")
+    assert window.copy_citation_action.objectName() == "copyCitationAction"
+    assert window.copy_citation_action.shortcut().toString() == "Ctrl+Shift+C"
+    window.copy_citation_action.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text().startswith("National Committee on North Korea, “Korean War POW/MIAs,”")
+    assert "n. 15" in mime.text() and "<" not in mime.text()
+    assert '<a href="https://www.ncnk.org/' in mime.html()
+    assert "Copied citation" in window.statusBar().currentMessage()
+
+
+def test_copy_quote_with_citation(window: MainWindow) -> None:
+    window.open_record("fi-clarified-via-russia-commission")
+    window.copy_quote_action.trigger()
+    text = QGuiApplication.clipboard().mimeData().text()
+    quote, citation = text.split("\n")
+    assert "336 Korean War personnel" in quote
+    assert citation.endswith("korean-war-powmias.") and "n. 30" in citation
+
+
+def test_ctrl_c_in_a_table_copies_rows_with_a_header(window: MainWindow, qtbot: QtBot) -> None:
+    _tabs(window).setCurrentIndex(1)
+    batches = _table(window, "batchesTable")
+    batches.setFocus()
+    batches.selectRow(0)
+    qtbot.keyClick(batches, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].split("\t")[:4] == ["Period", "Batch", "Origin", "Count"]
+    assert len(lines) == 2
+    assert "Copied 1 row" in window.statusBar().currentMessage()
+
+
+def test_show_in_source_jumps_to_the_paragraph(window: MainWindow) -> None:
+    window.open_record("ev-2014-kcna-statement")
+    window.show_in_source_action.trigger()
+    assert _tabs(window).currentWidget() is window.source_tab
+    source = window.findChild(QTextBrowser, "sourceView")
+    assert source is not None
+    assert "natureremaking projects, flood damage, etc…”23" in source.toPlainText()
+
+
+def test_related_link_opens_the_related_record(window: MainWindow) -> None:
+    window.open_record("ev-2007-richardson-repatriation")
+    window.panel.record_link_activated.emit("ba-richardson-2007")
+    assert _tabs(window).currentWidget() is window.batches
+    assert "Remains batch" in _citation_text(window)
+
+
+def test_last_tab_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    first = MainWindow(database=db, settings=settings)
+    qtbot.addWidget(first)
+    _tabs(first).setCurrentIndex(2)
+    first.close()
+    second = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    assert _tabs(second).currentIndex() == 2
+
+
+def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.timeline.model)
+    qtmodeltester.check(window.batches.model)
+    qtmodeltester.check(window.countries.effort_model)
+    window.search.field.setText("Glory")
+    window.search.run_search()
+    qtmodeltester.check(window.search.model)
