@@ -78,7 +78,8 @@ def record_html(record: Record, context: DetailsContext) -> str:
         "<h3>Cite</h3>",
         f"<p>{escape(cite_brief(context.source, record))}</p>",
         _likely_sources_html(context.likely_sources),
-        _related_html(context.related),
+        _figures_html([r for r in context.related if isinstance(r, Figure)], context.source),
+        _related_html([r for r in context.related if not isinstance(r, Figure)]),
     ]
     return "\n".join(p for p in parts if p)
 
@@ -185,6 +186,22 @@ def _likely_sources_html(sources: list[LikelySource]) -> str:
         "<p><i>Leads for further research, not the brief's own endnotes (their texts were"
         " not recoverable). Cite the brief for what it says.</i></p>"
         f"<ul>{''.join(items)}</ul>"
+    )
+
+
+def _figures_html(figures: list[Figure], source: SourceInfo) -> str:
+    """Numbers behind the record, each with the date it is true as of."""
+    if not figures:
+        return ""
+    items = "".join(
+        f'<li><a href="record:{escape(f.id)}">{escape(figure_value_text(f))}'
+        f" {escape(f.unit)}</a>: {escape(f.measure)}"
+        f" <i>(as of {escape(date_text(f))})</i></li>"
+        for f in figures
+    )
+    return (
+        f"<h3>Figures</h3><ul>{items}</ul><p><small>As stated in the brief, dated"
+        f" {escape(source.date_label)}; later official figures differ.</small></p>"
     )
 
 

@@ -193,6 +193,24 @@ def test_related_link_opens_the_related_record(window: MainWindow) -> None:
     assert "Remains batch" in _citation_text(window)
 
 
+def test_splitter_positions_are_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
+    first = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # fits the offscreen screen, so the geometry restores exactly
+    first.show()
+    first.splitter.setSizes([500, 240])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    second.show()
+    assert second.splitter.sizes() == sizes
+
+
 def test_last_tab_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     first = MainWindow(database=db, settings=settings)
@@ -210,6 +228,8 @@ def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None
     qtmodeltester.check(window.timeline.model)
     qtmodeltester.check(window.batches.model)
     qtmodeltester.check(window.countries.effort_model)
+    qtmodeltester.check(window.countries.country_model)
+    qtmodeltester.check(window.figures.model)
     window.search.field.setText("Glory")
     window.search.run_search()
     qtmodeltester.check(window.search.model)

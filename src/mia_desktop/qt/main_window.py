@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
             f"{len(database.records())} records from {self._source.publisher_short},"
             f" “{self._source.title},” {self._source.date_label}"
         )
-        self.resize(1280, 800)
+        self._fit_to_screen(1280, 800)
         self._restore_state()
         self._update_actions()
 
@@ -245,15 +245,27 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------
 
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        # The first-run size, no larger than nine tenths of the screen.
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
+
+    def _splitters(self) -> list[QSplitter]:
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+
     def _restore_state(self) -> None:
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        splitter = self._settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([760, 520])
+        self.splitter.setSizes([760, 520])
+        for splitter in self._splitters():
+            state = self._settings.value(f"splitters/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
         tab = self._settings.value("window/tab", 0)
         try:
             index = int(tab)  # type: ignore[call-overload]
@@ -263,7 +275,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        for splitter in self._splitters():
+            self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
         self._settings.setValue("window/tab", self.tabs.currentIndex())
         self._settings.sync()
 
