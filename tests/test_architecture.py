@@ -13,6 +13,8 @@ CORE_MODULES = [
     "mia_desktop.db",
     "mia_desktop.records",
     "mia_desktop.search",
+    "mia_desktop.searcher",
+    "mia_desktop.details",
     "mia_desktop.citations",
     "mia_desktop.dates",
     "mia_desktop.export",

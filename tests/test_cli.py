@@ -268,3 +268,37 @@ def test_build_db_reports_problems_and_exits_1(
     assert code == 1
     assert "is the value of no figure" in err
     assert not (tmp_path / "x.db").exists()
+
+
+def test_search_json_says_what_ran(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "Richardsen", "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["suggestions"] == ["Richardson"]
+    assert payload["corrected_to"] == "Richardson"
+    assert payload["interpreted"] == '"Richardson"*'
+    assert payload["total"] == len(payload["hits"]) == payload["facets"]["kind"]["any"]
+
+
+def test_search_filters_by_kind_and_country(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "search",
+        "remains",
+        "--json",
+        "--kind",
+        "batch",
+        "--country",
+        "South Korea",
+        "--limit",
+        "50",
+    )
+    assert code == 0
+    hits = json.loads(out)["hits"]
+    assert hits and all(h["kind"] == "batch" and "co-south-korea" in h["countries"] for h in hits)
+
+
+def test_unknown_country_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "search", "remains", "--country", "Atlantis")
+    assert code == 2
+    assert "unknown country 'Atlantis'" in err

@@ -13,7 +13,7 @@ from mia_desktop.records import Batch, Country, Effort, Event, Figure
 
 def test_records_of_every_kind(db: Database) -> None:
     kinds = {r.kind for r in db.records()}
-    assert kinds == {"event", "batch", "country", "effort", "figure"}
+    assert kinds == {"event", "batch", "country", "effort", "figure", "passage"}
     assert all(isinstance(r, Event) for r in db.records("event"))
     assert {r.title for r in db.records("country")} == {
         "North Korea",

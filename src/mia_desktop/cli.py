@@ -11,10 +11,11 @@ from pathlib import Path
 
 from mia_desktop import __version__, paths
 from mia_desktop.citations import cite_brief, describe_likely_source
-from mia_desktop.db import Database, DatabaseError
+from mia_desktop.db import Database, DatabaseError, SearchFilters
 from mia_desktop.export import record_to_dict, to_csv, to_json
 from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
-from mia_desktop.search import snippet_text, to_fts_query
+from mia_desktop.search import snippet_text
+from mia_desktop.searcher import Searcher, describe_result
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but could not do what was asked (unknown id, build problems)
@@ -40,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=_positive, default=10, metavar="N")
+    search.add_argument("--kind", choices=KINDS, help="only records of this kind")
+    search.add_argument("--country", metavar="NAME", help="only records about this country")
+    search.add_argument("--decade", metavar="1950s", help="only records of this decade")
 
     cite = commands.add_parser("cite", help="print the citation of a record")
     cite.add_argument("id")
@@ -93,21 +97,50 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:
-    query = to_fts_query(args.query)
-    hits = db.search(query, limit=args.limit) if query else []
+    country = _country_id(db, args.country)
+    if args.country and country is None:
+        known = ", ".join(sorted(db.country_names()))
+        print(
+            f"mia-desktop: unknown country {args.country!r} (use one of: {known})",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    filters = SearchFilters(kind=args.kind, country=country, decade=args.decade)
+    result = Searcher(db).search(args.query, filters=filters, limit=args.limit)
     if args.json:
         source = db.source()
-        _print_json({"query": args.query, "hits": [record_to_dict(h.record, source) for h in hits]})
+        _print_json(
+            {
+                "query": args.query,
+                "interpreted": result.interpreted,
+                "mode": result.mode,
+                "also_searched": result.also_searched,
+                "suggestions": result.suggestions,
+                "corrected_to": result.corrected_to,
+                "total": result.total,
+                "facets": result.facets,
+                "hits": [record_to_dict(h.record, source) for h in result.hits],
+            }
+        )
         return EXIT_OK
-    if not hits:
-        print(f"No results for {args.query!r}.")
-        return EXIT_OK
-    for hit in hits:
+    for line in describe_result(result):
+        print(line)
+    for hit in result.hits:
         record = hit.record
         when = record.date.label if record.date else "undated"
         print(f"{record.id}  [{KIND_LABELS[record.kind]}, {when}]  {record.title}")
         print(f"    {snippet_text(hit.snippet)}")
     return EXIT_OK
+
+
+def _country_id(db: Database, text: str | None) -> str | None:
+    """A country by id or name ("co-china", "China", "china")."""
+    if not text:
+        return None
+    for country_id, name in db.country_names().items():
+        if text.lower() in {country_id, name.lower(), country_id.removeprefix("co-")}:
+            return country_id
+    return None
 
 
 def _find(db: Database, record_id: str) -> int | None:

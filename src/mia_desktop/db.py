@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +20,15 @@ from mia_desktop.records import (
     Figure,
     LikelySource,
     Paragraph,
+    Passage,
     Record,
     RecordDate,
     RecordId,
     SearchHit,
     SourceInfo,
 )
-from mia_desktop.search import in_titles
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FTS_TABLE = "records_fts"
 REQUIRED_TABLES = frozenset(
     {
@@ -44,12 +45,73 @@ REQUIRED_TABLES = frozenset(
         "countries",
         "efforts",
         "figures",
+        "aliases",
+        "stop_words",
+        "words",
         FTS_TABLE,
     }
 )
 # Column weights for bm25(): title, text, quote, keywords. Titles count most, so a record
 # named after the query outranks one that merely mentions it; keywords least.
 _BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.5"
+
+
+_TITLE_BOOST = 1.0  # the title holds every word: rank as if twice as relevant
+_PHRASE_BOOST = 0.5  # the words stand together as typed
+_NUMBER_BOOST = 0.5  # a typed number matches whole ("200", not "2005")
+# A batch, effort or country gathers what the brief says on a topic; an event or figure
+# holds one detail of it, a passage is the raw text. Among near-equal matches, prefer the
+# record that answers the topic.
+_KIND_PRIOR = (
+    "CASE records.kind WHEN 'batch' THEN 1.1 WHEN 'effort' THEN 1.1 WHEN 'country' THEN 1.1"
+    " WHEN 'event' THEN 1.05 WHEN 'passage' THEN 0.9 ELSE 1.0 END"
+)
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """FTS5 expressions built by search.py: what must match, and what earns a boost."""
+
+    match: str
+    title: str | None = None
+    phrase: str | None = None
+    numbers: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    kind: str | None = None
+    country: str | None = None
+    decade: str | None = None  # "1950s"; "" means undated
+
+
+@dataclass(frozen=True)
+class SearchVocabulary:
+    alias_groups: tuple[tuple[str, ...], ...]
+    stop_words: frozenset[str]
+    words: frozenset[str]  # every word in the index, folded to lower case
+
+
+def _without(filters: SearchFilters, facet: str) -> SearchFilters:
+    return replace(filters, **{facet: None})
+
+
+def _filter_sql(filters: SearchFilters, *, without: str = "") -> tuple[str, dict[str, Any]]:
+    """A WHERE clause (and its parameters) for the filters, leaving out one facet."""
+    clauses, params = ["1"], {}
+    if filters.kind and without != "kind":
+        clauses.append("records.kind = :kind")
+        params["kind"] = filters.kind
+    if filters.country and without != "country":
+        clauses.append(
+            "EXISTS (SELECT 1 FROM record_countries f"
+            " WHERE f.record_id = records.id AND f.country_id = :country)"
+        )
+        params["country"] = filters.country
+    if filters.decade is not None and without != "decade":
+        clauses.append("coalesce(records.decade, '') = :decade")
+        params["decade"] = filters.decade
+    return " AND ".join(clauses), params
 
 
 class DatabaseError(Exception):
@@ -170,39 +232,121 @@ class Database:
         by_id: dict[str, Record] = {r.id: r for r in self._complete(rows)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def search(self, fts_query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Run an FTS5 query (build it with search.to_fts_query); best matches first.
+    # -- search ----------------------------------------------------------------------------
 
-        Records whose title holds every word come first, then BM25 with titles weighted
-        most, then date and id so equal scores always come out in the same order.
+    def search(
+        self, query: SearchQuery, *, filters: SearchFilters | None = None, limit: int = 50
+    ) -> list[SearchHit]:
+        """Run a built query (see searcher.py); best matches first.
+
+        BM25 with titles weighted most, multiplied up when the title holds every word, when
+        the words stand together as a phrase, and when a typed number matches whole; then
+        date and id, so equal scores always come out in the same order.
         """
-        rows = self._conn.execute(
+        boosts, params = [], {"query": query.match}
+        for name, weight, expression in (
+            ("title", _TITLE_BOOST, query.title),
+            ("phrase", _PHRASE_BOOST, query.phrase),
+            ("numbers", _NUMBER_BOOST, query.numbers),
+        ):
+            if expression:
+                params[name] = expression
+                boosts.append(
+                    f"{weight} * (matched.rowid IN"
+                    f" (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :{name}))"
+                )
+        where, filter_params = _filter_sql(filters or SearchFilters())
+        rows = self._run_search(
             f"""
-            WITH title_hits AS (
-                SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :title_query
+            WITH matched AS (
+                SELECT rowid,
+                       bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score,
+                       snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,
+                       snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet
+                FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query
             )
-            SELECT records.id AS id,
-                   snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,
-                   snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet,
-                   bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score
-            FROM {FTS_TABLE} JOIN records ON records.rowid = {FTS_TABLE}.rowid
-            WHERE {FTS_TABLE} MATCH :query
-            ORDER BY {FTS_TABLE}.rowid IN title_hits DESC, score, records.date_sort, records.id
+            SELECT records.id AS id, quote_snippet, text_snippet,
+                   score * ({_KIND_PRIOR}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
+            FROM matched JOIN records ON records.rowid = matched.rowid
+            WHERE {where}
+            ORDER BY rank, records.date_sort, records.id
             LIMIT :limit
             """,
             {
-                "query": fts_query,
-                "title_query": in_titles(fts_query),
+                **params,
+                **filter_params,
                 "start": HIGHLIGHT_START,
                 "end": HIGHLIGHT_END,
                 "limit": limit,
             },
-        ).fetchall()
+        )
         by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
         return [
-            SearchHit(record=by_id[row["id"]], snippet=_best_snippet(row), score=row["score"])
+            SearchHit(record=by_id[row["id"]], snippet=_best_snippet(row), score=row["rank"])
             for row in rows
         ]
+
+    def count_matches(self, match: str, filters: SearchFilters) -> int:
+        where, params = _filter_sql(filters)
+        rows = self._run_search(
+            f"SELECT count(*) FROM {FTS_TABLE} JOIN records ON records.rowid = {FTS_TABLE}.rowid"
+            f" WHERE {FTS_TABLE} MATCH :query AND {where}",
+            {**params, "query": match},
+        )
+        return int(rows[0][0]) if rows else 0
+
+    def facet_counts(self, match: str, filters: SearchFilters) -> dict[str, dict[str, int]]:
+        """Matches per kind, country and decade; each facet ignores its own filter.
+
+        Each facet also has "any": the matches with that facet's filter lifted (a record
+        about two countries counts once there, and once under each country).
+        """
+        facets: dict[str, dict[str, int]] = {}
+        for facet, select, join in (
+            ("kind", "records.kind", ""),
+            ("country", "rc.country_id", "JOIN record_countries rc ON rc.record_id = records.id"),
+            ("decade", "coalesce(records.decade, '')", ""),
+        ):
+            where, params = _filter_sql(filters, without=facet)
+            rows = self._run_search(
+                f"SELECT {select} AS value, count(DISTINCT records.id) AS n"
+                f" FROM {FTS_TABLE} JOIN records ON records.rowid = {FTS_TABLE}.rowid {join}"
+                f" WHERE {FTS_TABLE} MATCH :query AND {where} GROUP BY value ORDER BY value",
+                {**params, "query": match},
+            )
+            facets[facet] = {row["value"]: row["n"] for row in rows}
+            facets[facet]["any"] = self.count_matches(match, _without(filters, facet))
+        return facets
+
+    def _run_search(self, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:
+            # The query builders only emit valid FTS5; this is a last line of defence.
+            if "fts5" in str(error).lower() or "syntax" in str(error).lower():
+                return []
+            raise
+
+    def search_vocabulary(self) -> SearchVocabulary:
+        groups: dict[int, list[str]] = {}
+        for row in self._conn.execute("SELECT group_id, term FROM aliases ORDER BY rowid"):
+            groups.setdefault(row[0], []).append(row[1])
+        return SearchVocabulary(
+            alias_groups=tuple(tuple(g) for g in groups.values()),
+            stop_words=frozenset(r[0] for r in self._conn.execute("SELECT word FROM stop_words")),
+            words=frozenset(r[0] for r in self._conn.execute("SELECT word FROM words")),
+        )
+
+    def display_form(self, word: str) -> str:
+        """How an indexed word is usually written ("richardson" -> "Richardson")."""
+        row = self._conn.execute("SELECT display FROM words WHERE word = ?", (word,)).fetchone()
+        return str(row[0]) if row else word
+
+    def decades(self) -> list[str]:
+        rows = self._conn.execute(
+            "SELECT DISTINCT decade FROM records WHERE decade IS NOT NULL ORDER BY decade"
+        )
+        return [row[0] for row in rows]
 
     def _complete(self, rows: list[sqlite3.Row]) -> list[Record]:
         """Turn record rows into typed records, with their notes, countries and links."""
@@ -256,8 +400,8 @@ class Database:
         return details
 
 
-# Each kind's own columns live in a table named by its plural.
-_KIND_TABLES = KIND_PLURALS
+# Each kind's own columns live in a table named by its plural (passages have none).
+_KIND_TABLES = {kind: table for kind, table in KIND_PLURALS.items() if kind != "passage"}
 
 
 def _best_snippet(row: sqlite3.Row) -> str:
@@ -328,4 +472,6 @@ def _make_record(
         return Effort(**common, **detail)
     if kind == "figure":
         return Figure(**common, **detail)
+    if kind == "passage":
+        return Passage(**common)
     raise DatabaseError(f"record {row['id']} has unknown kind {kind!r}")

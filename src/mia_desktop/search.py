@@ -1,9 +1,16 @@
-"""Pure search helpers: user text to a safe FTS5 query, index terms, snippet rendering."""
+"""Pure search helpers: user text to safe FTS5 queries, aliases, suggestions, snippets.
+
+Nothing here touches the database: `searcher.py` runs what these functions build.
+"""
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from mia_desktop.records import (
     HIGHLIGHT_END,
@@ -17,37 +24,218 @@ from mia_desktop.records import (
 )
 
 # unicode61 treats every character that is not a letter or digit as a separator, so a
-# token here is a run of word characters; punctuation never reaches FTS5 syntax.
+# token here is a run of letters and digits; punctuation never reaches FTS5 syntax.
 _TOKEN = re.compile(r"[^\W_]+")
 _THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
+_QUOTED = re.compile(r'"([^"]*)"')
+_EDGE_PUNCTUATION = ".,;:!?()[]{}"
+MAX_TERMS = 32  # more words than this add nothing but cost
 
 
-def to_fts_query(text: str, *, prefix: bool = True) -> str | None:
-    """Turn any user text into a valid FTS5 query, or None when it holds no word.
+@dataclass(frozen=True)
+class Term:
+    """One thing to find: a phrase of tokens, and any equivalent phrases (aliases)."""
 
-    Each white-space separated chunk becomes a quoted phrase of its tokens ("U.S." ->
-    "U S", "North-Korea" -> "North Korea"), so operators and punctuation are inert.
-    Chunks are ANDed. With `prefix`, the last token matches as a prefix for
-    search-as-you-type ("K20" finds "K208"). A number written with separators ("3,313")
-    also matches its plain digits, which the index holds as an extra term.
+    tokens: tuple[str, ...]
+    quoted: bool = False
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the search knows beyond the index: alias groups and stop words (from resources/)."""
+
+    alias_groups: tuple[tuple[str, ...], ...] = ()
+    stop_words: frozenset[str] = frozenset()
+    _index: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for group in self.alias_groups:
+            for term in group:
+                self._index[normalized_tokens(term)] = group
+
+    def group_of(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+        return self._index.get(tuple(t.lower() for t in tokens))
+
+    @property
+    def longest_alias(self) -> int:
+        return max((len(key) for key in self._index), default=1)
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, as the index sees words ("P'yŏngyang" -> "p'yongyang")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokenize(text: str) -> list[str]:
+    """Index tokens of a text, with "3,313" read as the single number 3313."""
+    return _TOKEN.findall(_THOUSANDS.sub(lambda m: m.group().replace(",", ""), text))
+
+
+def normalized_tokens(text: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in tokenize(text))
+
+
+def parse(text: str) -> list[Term]:
+    """Split user text into terms: "quoted phrases", and each other chunk as a phrase.
+
+    A chunk is what white space separates, so "U.S." and "North-Korea" stay one phrase
+    ("U S", "North Korea"). A stray quotation mark is ignored.
     """
-    phrases = []
+    terms: list[Term] = []
+    position = 0
+    for match in _QUOTED.finditer(text):
+        terms += _chunks(text[position : match.start()])
+        phrase = tuple(tokenize(match.group(1)))
+        if phrase:
+            terms.append(Term(phrase, quoted=True))
+        position = match.end()
+    terms += _chunks(text[position:].replace('"', " "))
+    return terms[:MAX_TERMS]
+
+
+def _chunks(text: str) -> list[Term]:
+    terms = []
     for chunk in text.split():
-        if _THOUSANDS.fullmatch(chunk.strip(".,;:!?")):
-            chunk = chunk.replace(",", "")
-        tokens = _TOKEN.findall(chunk)
+        tokens = tuple(tokenize(chunk.strip(_EDGE_PUNCTUATION)) or tokenize(chunk))
         if tokens:
-            phrases.append('"' + " ".join(tokens) + '"')
-    if not phrases:
+            terms.append(Term(tokens))
+    return terms
+
+
+def expand_aliases(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]:
+    """Merge runs of terms that name an alias group, giving them the group's other names."""
+    expanded: list[Term] = []
+    i = 0
+    while i < len(terms):
+        for length in range(min(vocabulary.longest_alias, len(terms) - i), 0, -1):
+            run = terms[i : i + length]
+            if any(t.quoted for t in run):
+                continue
+            tokens = tuple(tok for t in run for tok in t.tokens)
+            group = vocabulary.group_of(tokens)
+            if group:
+                others = tuple(
+                    alias
+                    for alias in (tuple(tokenize(g)) for g in group)
+                    if tuple(a.lower() for a in alias) != tuple(t.lower() for t in tokens)
+                )
+                expanded.append(Term(tokens, alternatives=others))
+                i += length
+                break
+        else:
+            expanded.append(terms[i])
+            i += 1
+    return expanded
+
+
+def also_searched(terms: Iterable[Term]) -> list[str]:
+    """The alias names a query was widened with, for "also searched: ..." in the UI."""
+    return [" ".join(alt) for term in terms for alt in term.alternatives]
+
+
+def _phrase(tokens: Sequence[str]) -> str:
+    # Tokens hold only letters and digits, so wrapping them in quotes is always valid FTS5.
+    return '"' + " ".join(tokens) + '"'
+
+
+def _term_expression(term: Term, *, prefix: bool) -> str:
+    typed = _phrase(term.tokens) + ("*" if prefix else "")
+    if not term.alternatives:
+        return typed
+    return "(" + " OR ".join([typed, *(_phrase(a) for a in term.alternatives)]) + ")"
+
+
+def all_words(terms: Sequence[Term], *, prefix: bool = True) -> str | None:
+    """Every term must match; the last typed word may be a prefix (search as you type)."""
+    if not terms:
         return None
-    if prefix:
-        phrases[-1] += "*"
-    return " ".join(phrases)
+    last = len(terms) - 1
+    return " AND ".join(
+        _term_expression(t, prefix=prefix and i == last and not t.quoted)
+        for i, t in enumerate(terms)
+    )
+
+
+def content_terms(terms: Sequence[Term], stop_words: frozenset[str]) -> list[Term]:
+    return [
+        t for t in terms if t.quoted or t.alternatives or fold(" ".join(t.tokens)) not in stop_words
+    ]
+
+
+def any_word(terms: Sequence[Term], stop_words: frozenset[str]) -> str | None:
+    """Any term may match (stop words dropped): the fallback for questions and long queries."""
+    useful = content_terms(terms, stop_words)
+    if not useful:
+        return None
+    return " OR ".join(_term_expression(t, prefix=False) for t in useful)
+
+
+def exact_phrase(terms: Sequence[Term]) -> str | None:
+    """All typed tokens as one phrase, to rank records that hold them together first."""
+    tokens = [tok for t in terms for tok in t.tokens]
+    return _phrase(tokens) if len(tokens) > 1 else None
+
+
+def exact_numbers(terms: Sequence[Term]) -> str | None:
+    """Numbers typed, matched whole (so "200" ranks "200" above "2005")."""
+    numbers = [tok for t in terms for tok in t.tokens if tok.isdigit()]
+    return " AND ".join(_phrase([n]) for n in numbers) or None
 
 
 def in_titles(fts_query: str) -> str:
-    """The same query restricted to the title column (titles that hold every word rank first)."""
+    """The same query restricted to the title column."""
     return f"{{title}} : ({fts_query})"
+
+
+def still_typing(text: str) -> bool:
+    """Whether the last word may be unfinished: not after a space, "?", "." or "!"."""
+    return bool(text) and not text[-1].isspace() and text[-1] not in "?.!"
+
+
+def to_fts_query(text: str, *, prefix: bool = True) -> str | None:
+    """Any user text as a valid FTS5 query requiring every word (no aliases)."""
+    return all_words(parse(text), prefix=prefix and still_typing(text))
+
+
+def unknown_words(
+    terms: Sequence[Term], known: frozenset[str], stop_words: frozenset[str]
+) -> list[str]:
+    """Typed words the index has never seen (the last may still be growing: a prefix is fine)."""
+    unknown = []
+    for i, term in enumerate(terms):
+        if term.alternatives:
+            continue
+        for j, token in enumerate(term.tokens):
+            word = fold(token)
+            if word in known or word in stop_words or word.isdigit() or len(word) < 3:
+                continue
+            growing = i == len(terms) - 1 and j == len(term.tokens) - 1 and not term.quoted
+            if growing and any(k.startswith(word) for k in known):
+                continue
+            unknown.append(token)
+    return unknown
+
+
+def nearest_words(word: str, known: Sequence[str], *, count: int = 3) -> list[str]:
+    """Indexed words closest in spelling to an unknown one, best first."""
+    folded = fold(word)
+    # A close match differs little in length: compare only those (much faster).
+    candidates = [k for k in known if abs(len(k) - len(folded)) <= 2]
+    return difflib.get_close_matches(folded, candidates, n=count, cutoff=0.75)
+
+
+def corrected(terms: Sequence[Term], replacements: dict[str, str]) -> list[Term]:
+    """The terms with each misspelt token replaced by its suggestion."""
+    return [
+        Term(tuple(replacements.get(tok, tok) for tok in t.tokens), t.quoted, t.alternatives)
+        for t in terms
+    ]
 
 
 def index_terms(record: Record, country_names: list[str]) -> str:
@@ -64,7 +252,8 @@ def index_terms(record: Record, country_names: list[str]) -> str:
     elif isinstance(record, Batch):
         terms += [record.unit, record.recipient or ""]
     # "3,313" is two tokens to unicode61; index "3313" too so either spelling is found.
-    terms += [m.group().replace(",", "") for m in _THOUSANDS.finditer(record.quote)]
+    for text in (record.title, record.text, record.quote):
+        terms += [m.group().replace(",", "") for m in _THOUSANDS.finditer(text)]
     return " ".join(t for t in terms if t)
 
 

@@ -102,6 +102,15 @@ def test_broken_toml_is_reported_with_its_file(resources_copy: Path) -> None:
     assert any("batches.toml: not valid TOML" in p for p in _problems(resources_copy))
 
 
+def test_an_alias_in_two_groups_is_refused(resources_copy: Path) -> None:
+    search = resources_copy / "search.toml"
+    search.write_text(
+        search.read_text(encoding="utf-8") + '\n[[alias]]\nterms = ["K208", "Kay 208"]\n',
+        encoding="utf-8",
+    )
+    assert any("'K208' is in alias groups" in p for p in _problems(resources_copy))
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [("7,800", 7800), ("six", 6), ("One", 1), ("375-400", (375, 400)), ("208", 208), ("x", None)],

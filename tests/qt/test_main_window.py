@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def test_hostile_search_text_shows_results_or_no_results(window: MainWindow, qtb
         window.search.field.setText(text)
         window.search.run_search()
         status = window.search.status.text()
-        assert "results for" in status or status.startswith("No results")
+        assert re.search(r"\d+ (of \d+ )?results? with|No results for|No words to search", status)
 
 
 def test_escape_clears_and_ctrl_f_focuses(window: MainWindow, qtbot: QtBot) -> None:
@@ -233,3 +234,83 @@ def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None
     window.search.field.setText("Glory")
     window.search.run_search()
     qtmodeltester.check(window.search.model)
+
+
+def _search(window: MainWindow, text: str) -> None:
+    window.search.field.setText(text)
+    window.search.run_search()
+
+
+def test_search_filters_show_counts_and_narrow_results(window: MainWindow) -> None:
+    _search(window, "remains")
+    kind = window.search.kind_filter
+    labels = [kind.itemText(i) for i in range(kind.count())]
+    batch_label = next(label for label in labels if label.startswith("Remains batch ("))
+    expected = int(batch_label.rsplit("(", 1)[1].rstrip(")"))
+    kind.setCurrentIndex(labels.index(batch_label))
+    results = window.search.results.model()
+    assert results.rowCount() == expected
+    assert all(results.index(r, 0).data().startswith("Remains batch") for r in range(expected))
+    assert f"{expected} result" in window.search.status.text()
+
+
+def test_misspelt_search_says_what_it_searched_instead(window: MainWindow) -> None:
+    _search(window, "Richardsen")
+    assert "showing results for 'Richardson'" in window.search.status.text()
+    assert window.search.results.model().rowCount() > 0
+
+
+def test_did_you_mean_link_searches_the_suggestion(window: MainWindow) -> None:
+    _search(window, "Glory Richardsen")
+    assert "Did you mean" in window.search.status.text()
+    window.search.status.linkActivated.emit("suggest")
+    assert window.search.field.text() == "Glory Richardson"
+
+
+def test_aliases_are_disclosed_in_the_status(window: MainWindow) -> None:
+    _search(window, "Punchbowl")
+    assert "Also searched: Punch Bowl, National Memorial Cemetery" in window.search.status.text()
+
+
+def test_search_history_is_kept_and_recalled_with_down(
+    qtbot: QtBot, db: Database, settings_path: Path
+) -> None:
+    first = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(first)
+    first.show()
+    for text in ("K208", "Operation Glory", "K208"):
+        qtbot.keyClicks(first.search.field, text)
+        qtbot.keyClick(first.search.field, Qt.Key.Key_Return)
+        first.search.field.clear()
+    assert first.search.history() == ["K208", "Operation Glory"]
+    first.close()
+    second = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.search.history() == ["K208", "Operation Glory"]
+    second.search.field.setFocus()
+    qtbot.keyClick(second.search.field, Qt.Key.Key_Down)
+    popup = second.search.completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert shown == ["K208", "Operation Glory"]
+
+
+def test_a_passage_result_opens_the_source(window: MainWindow, qtbot: QtBot) -> None:
+    _search(window, "natureremaking")
+    model = window.search.results.model()
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.index(r, 0).data().startswith("Passage of the brief")
+    )
+    window.search.results.setCurrentIndex(model.index(row, 0))
+    qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
+    assert _tabs(window).currentWidget() is window.source_tab
+    assert "Paragraph 12" in _citation_text(window)

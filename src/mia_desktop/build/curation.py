@@ -18,6 +18,7 @@ from mia_desktop.records import (
     Event,
     Figure,
     LikelySource,
+    Passage,
     Record,
     RecordDate,
     RecordId,
@@ -151,6 +152,8 @@ class Curation:
     records: list[Record] = field(default_factory=list)
     likely_sources: list[LikelySource] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
+    alias_groups: list[list[str]] = field(default_factory=list)
+    stop_words: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -169,6 +172,7 @@ def read_curation(resources: Path, brief: Brief) -> Curation:
     curation = Curation()
     curation.provenance = read_toml(resources / "source" / "provenance.toml", curation.problems)
     curation.likely_sources = _read_likely_sources(resources / "endnotes.toml", curation.problems)
+    _read_search_vocabulary(resources / "search.toml", curation)
     raw_by_kind = {
         kind: read_toml(resources / "records" / name, curation.problems).get(kind, [])
         for kind, name in RECORD_FILES.items()
@@ -462,3 +466,54 @@ def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
         except KeyError as missing:
             problems.append(f"{label}: missing field {missing}")
     return sources
+
+
+def _read_search_vocabulary(path: Path, curation: Curation) -> None:
+    from mia_desktop.search import normalized_tokens
+
+    data = read_toml(path, curation.problems)
+    stop_words = data.get("stop_words", [])
+    if not all(isinstance(w, str) and w == w.lower() for w in stop_words):
+        curation.problems.append("search.toml: stop_words must be lower-case strings")
+    curation.stop_words = sorted(set(stop_words))
+    seen: dict[tuple[str, ...], int] = {}
+    for number, group in enumerate(data.get("alias", []), start=1):
+        terms = group.get("terms") if isinstance(group, dict) else None
+        if (
+            not isinstance(terms, list)
+            or len(terms) < 2
+            or not all(isinstance(t, str) and normalized_tokens(t) for t in terms)
+        ):
+            curation.problems.append(f"search.toml: alias {number} needs two or more terms")
+            continue
+        for term in terms:
+            key = normalized_tokens(term)
+            if key in seen:
+                curation.problems.append(
+                    f"search.toml: {term!r} is in alias groups {seen[key]} and {number}"
+                )
+            seen[key] = number
+        curation.alias_groups.append(list(terms))
+
+
+def passage_records(brief: Brief) -> list[Record]:
+    """Every paragraph of the brief as a searchable, citable record of its own."""
+    return [
+        Passage(
+            kind="passage",
+            id=RecordId(f"pa-{p.number:02d}"),
+            title=f"Paragraph {p.number}: {p.subsection or p.section}",
+            text=p.text,
+            quote=p.text,
+            section=p.section,
+            subsection=p.subsection,
+            paragraph=p.number,
+            quote_start=0,
+            notes=tuple(m.number for m in p.markers),
+            markers=tuple(m.ordinal for m in p.markers),
+            date=None,
+            countries=(),
+            related=(),
+        )
+        for p in brief.paragraphs
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
 from mia_desktop.db import SCHEMA_VERSION
 from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
-from mia_desktop.search import index_terms
+from mia_desktop.search import fold, index_terms, tokenize
 
 _RECORD_COLUMNS: dict[str, Any] = {
     "id": str,
@@ -33,6 +34,7 @@ _RECORD_COLUMNS: dict[str, Any] = {
     "date_start": str,
     "date_end": str,
     "date_sort": str,
+    "decade": str,
     "keywords": str,
 }
 
@@ -98,7 +100,9 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         foreign_keys=[("marker", "markers", "ordinal")],
     )
     records = _sorted(curation.records)
-    country_names = {r.id: [r.title, *r.names] for r in records if isinstance(r, Country)}
+    # Only the country's name: its other names are search aliases (resources/search.toml),
+    # and indexing them on every record would flood results for words like "POW".
+    country_names = {r.id: [r.title] for r in records if isinstance(r, Country)}
     db.table("records").insert_all(
         (_record_row(r, country_names) for r in records),
         pk="id",
@@ -131,9 +135,11 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     db.table("records").enable_fts(  # creates FTS_TABLE, named by sqlite-utils' convention
         ["title", "text", "quote", "keywords"],
         fts_version="FTS5",
-        tokenize="unicode61 remove_diacritics 2",
+        # porter: "repatriated" finds "repatriation"; unicode61 folds diacritics.
+        tokenize="porter unicode61 remove_diacritics 2",
         create_triggers=False,
     )
+    _write_search_vocabulary(db, curation, records)
     db.table("records").create_index(["kind", "date_sort"])
     db.table("record_countries").create_index(["country_id"])
     db.table("record_links").create_index(["related_id"])
@@ -144,7 +150,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     db.vacuum()
 
 
-_KIND_ORDER = {"country": 0, "event": 1, "batch": 2, "effort": 3, "figure": 4}
+_KIND_ORDER = {"country": 0, "event": 1, "batch": 2, "effort": 3, "figure": 4, "passage": 5}
 
 
 def _sorted(records: list[Record]) -> list[Record]:
@@ -177,6 +183,7 @@ def _record_row(record: Record, country_names: dict[Any, list[str]]) -> dict[str
         "date_start": start,
         "date_end": end,
         "date_sort": dates.sort_key(record.date.value) if record.date else None,
+        "decade": _decade(start or end),
         "keywords": index_terms(record, [n for c in record.countries for n in country_names[c]]),
     }
 
@@ -270,4 +277,49 @@ def _write_kind_tables(db: sqlite_utils.Database, records: list[Record]) -> None
         pk="id",
         columns={"value": int, "low": int, "high": int},
         foreign_keys=foreign,
+    )
+
+
+def _decade(iso_date: str | None) -> str | None:
+    return f"{iso_date[:3]}0s" if iso_date else None
+
+
+def _write_search_vocabulary(
+    db: sqlite_utils.Database, curation: Curation, records: list[Record]
+) -> None:
+    """Aliases and stop words from resources/search.toml, and every indexed word."""
+    db.table("aliases").insert_all(
+        (
+            {"group_id": number, "term": term}
+            for number, group in enumerate(curation.alias_groups, start=1)
+            for term in group
+        ),
+        columns={"group_id": int, "term": str},
+    )
+    db.table("stop_words").insert_all(
+        ({"word": word} for word in curation.stop_words), pk="word", columns={"word": str}
+    )
+    # Each folded word, how it is most often written, and in how many records it occurs:
+    # the source of "Did you mean ...?" suggestions.
+    forms: dict[str, Counter[str]] = {}
+    records_with: Counter[str] = Counter()
+    for record in records:
+        seen = set()
+        for text in (record.title, record.text, record.quote):
+            for token in tokenize(text):
+                word = fold(token)
+                forms.setdefault(word, Counter())[token] += 1
+                seen.add(word)
+        records_with.update(seen)
+    db.table("words").insert_all(
+        (
+            {
+                "word": word,
+                "display": min(forms[word].items(), key=lambda item: (-item[1], item[0]))[0],
+                "records": records_with[word],
+            }
+            for word in sorted(forms)
+        ),
+        pk="word",
+        columns={"word": str, "display": str, "records": int},
     )

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self._source = database.source()
         self._make_actions()
 
-        self.search = SearchPanel(database=database, parent=self)
+        self.search = SearchPanel(database=database, settings=settings, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         left.addWidget(self.search.container)
         left.addWidget(self.tabs)
         left.setStretchFactor(1, 1)
+        self.search_splitter = left
+        self.search.results_changed.connect(self._make_room_for_results)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -106,8 +108,9 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search.field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self._make_menus()
+        curated = [r for r in database.records() if r.kind != "passage"]
         self.statusBar().showMessage(
-            f"{len(database.records())} records from {self._source.publisher_short},"
+            f"{len(curated)} records from {self._source.publisher_short},"
             f" “{self._source.title},” {self._source.date_label}"
         )
         self._fit_to_screen(1280, 800)
@@ -195,8 +198,18 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentWidget(tab)
                 tab.select_record(record_id)
                 break
+        else:  # a passage of the brief: show it in the Source tab
+            self.tabs.setCurrentWidget(self.source_tab)
+            self.source_tab.show_paragraph(record)
         self.show_details(record_id)
         self.statusBar().showMessage(f"{KIND_LABELS[record.kind]}: {record.title}", 5000)
+
+    def _make_room_for_results(self, _count: int) -> None:
+        # The results pane opens at about two fifths of the height, unless resized larger.
+        sizes = self.search_splitter.sizes()
+        total = sum(sizes)
+        if self.search.container.isVisible() and sizes[0] < total * 0.3:
+            self.search_splitter.setSizes([int(total * 0.42), total - int(total * 0.42)])
 
     def focus_search(self) -> None:
         self.search.focus()

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRectF,
+    QSettings,
     QSize,
+    QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -25,12 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db import Database
+from mia_desktop.db import Database, SearchFilters
 from mia_desktop.qt.models import RECORD_ID_ROLE, SNIPPET_HTML_ROLE, SearchResultsModel
-from mia_desktop.search import to_fts_query
+from mia_desktop.records import KIND_LABELS
+from mia_desktop.searcher import Searcher, SearchResult, describe_result
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
+HISTORY_LENGTH = 20
+HISTORY_KEY = "search/history"
+# Item data for "no filter". Not None: PySide6 6.12 drops a reference to None each time
+# None is stored as combo box item data, and the interpreter aborts after a few thousand.
+_ANY = "*any*"
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -71,9 +84,10 @@ class HtmlDelegate(QStyledItemDelegate):
 
 
 class SearchField(QLineEdit):
-    """Escape clears; Down moves into the results."""
+    """Escape clears; Down moves into the results, or recalls earlier searches."""
 
     move_to_results = Signal()
+    recall_history = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -85,25 +99,67 @@ class SearchField(QLineEdit):
         super().keyPressEvent(event)
 
 
+class FacetFilter(QComboBox):
+    """A filter whose entries show how many results each value would give."""
+
+    def __init__(self, *, name: str, label: str, values: list[tuple[str, str]], parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName(f"Filter results by {label}")
+        self._label = label
+        self._values = values  # (value, display name); value "" is "undated"
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.update_counts({})
+
+    def update_counts(self, counts: dict[str, int]) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(f"Any {self._label} ({counts.get('any', 0)})", _ANY)
+        for value, name in self._values:
+            if value in counts or value == current:
+                self.addItem(f"{name} ({counts.get(value, 0)})", value)
+        self.setCurrentIndex(max(self.findData(current), 0))
+        self.blockSignals(False)
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return data if isinstance(data, str) and data != _ANY else None
+
+
 class SearchPanel(QObject):
-    """Owns the field and the results view; emits `record_activated` with a record id."""
+    """Owns the field, the filters and the results; emits `record_activated` with an id."""
 
     record_activated = Signal(str)
     results_changed = Signal(int)
 
-    def __init__(self, *, database: Database, parent: QWidget) -> None:
+    def __init__(self, *, database: Database, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
         self._db = database
+        self._settings = settings
+        self._searcher = Searcher(database)
+        self.last_result: SearchResult | None = None
         self.field = SearchField(parent)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(
-            "Search everything (Ctrl+F): e.g. K208, Operation Glory, 3,313"
+            "Search everything (Ctrl+F): e.g. K208, Operation Glory, 3,313, who headed the"
+            " 2007 delegation?"
         )
         self.field.setClearButtonEnabled(True)
         self.field.setAccessibleName("Search")
         self.field.setAccessibleDescription(
-            "Search all records as you type; Enter opens the first result"
+            "Search all records as you type. Enter opens the first result; Down recalls"
+            " earlier searches or moves into the results; Escape clears."
         )
+        self._history = QStringListModel(self._load_history(), self)
+        self.completer = QCompleter(self._history, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.setObjectName("searchHistory")
+            popup.setAccessibleName("Earlier searches")
+        self.field.setCompleter(self.completer)
         self.model = SearchResultsModel(parent=self)
         self.results = QListView(parent)
         self.results.setObjectName("searchResults")
@@ -114,10 +170,33 @@ class SearchPanel(QObject):
         self.results.setWordWrap(True)
         self.status = QLabel(parent)
         self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.status.linkActivated.connect(self._on_status_link)
+        countries = sorted(database.country_names().items(), key=lambda item: item[1])
+        self.kind_filter = FacetFilter(
+            name="kindFilter", label="kind", values=list(KIND_LABELS.items()), parent=parent
+        )
+        self.country_filter = FacetFilter(
+            name="searchCountryFilter", label="country", values=countries, parent=parent
+        )
+        decades = [(d, d) for d in database.decades()] + [("", "undated")]
+        self.decade_filter = FacetFilter(
+            name="decadeFilter", label="decade", values=decades, parent=parent
+        )
         self.container = QWidget(parent)
+        self.container.setObjectName("searchPanel")
+        filters = QHBoxLayout()
+        filters.addWidget(self.status, 1)
+        for combo in (self.kind_filter, self.country_filter, self.decade_filter):
+            combo.currentIndexChanged.connect(self.run_search)
+            filters.addWidget(combo)
         layout = QVBoxLayout(self.container)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
+        layout.addLayout(filters)
         layout.addWidget(self.results, 1)
         self.container.setVisible(False)
         self._timer = QTimer(self)
@@ -126,34 +205,52 @@ class SearchPanel(QObject):
         self._timer.timeout.connect(self.run_search)
         self.field.textChanged.connect(lambda _text: self._timer.start())
         self.field.returnPressed.connect(self._activate_current_or_first)
-        self.field.move_to_results.connect(self._focus_results)
+        self.field.move_to_results.connect(self._down_from_field)
         self.results.activated.connect(self._on_activated)
         self.results.doubleClicked.connect(self._on_activated)
         self.results.installEventFilter(self)
+
+    # -- searching ------------------------------------------------------------------------
+
+    def filters(self) -> SearchFilters:
+        return SearchFilters(
+            kind=self.kind_filter.value(),
+            country=self.country_filter.value(),
+            decade=self.decade_filter.value(),
+        )
 
     def run_search(self) -> None:
         """Search now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
         text = self.field.text()
-        query = to_fts_query(text)
-        hits = self._db.search(query, limit=RESULT_LIMIT) if query else []
-        self.model.set_hits(hits)
+        result = self._searcher.search(text, filters=self.filters(), limit=RESULT_LIMIT)
+        self.last_result = result
+        self.model.set_hits(result.hits)
         self.container.setVisible(bool(text.strip()))
-        if not text.strip():
-            self.status.clear()
-        elif hits:
-            more = "+" if len(hits) == RESULT_LIMIT else ""
-            self.status.setText(
-                f"{len(hits)}{more} results for “{text.strip()}”. Enter opens the first."
-            )
-        else:
-            self.status.setText(f"No results for “{text.strip()}”.")
-        if hits:
+        self.status.setText(self._status_html(result))
+        self.kind_filter.update_counts(result.facets.get("kind", {}))
+        self.country_filter.update_counts(result.facets.get("country", {}))
+        self.decade_filter.update_counts(result.facets.get("decade", {}))
+        if result.hits:
             self.results.setCurrentIndex(self.model.index(0))
-        self.results_changed.emit(len(hits))
+        self.results_changed.emit(len(result.hits))
+
+    def _status_html(self, result: SearchResult) -> str:
+        lines = [escape(line, quote=False) for line in describe_result(result)]
+        if result.suggested_text and not result.corrected_to:
+            # "Did you mean ...?" becomes a link that searches the suggestion.
+            lines[0] = f'Did you mean <a href="suggest">{escape(result.suggested_text)}</a>?'
+        return "<br>".join(lines)
+
+    def _on_status_link(self, link: str) -> None:
+        if link == "suggest" and self.last_result and self.last_result.suggested_text:
+            self.field.setText(self.last_result.suggested_text)
+            self.run_search()
+
+    # -- keyboard and activation ----------------------------------------------------------
 
     def _activate_current_or_first(self) -> None:
-        if self._timer.isActive() or self.model.rowCount() == 0:  # typed faster than the debounce
+        if self._timer.isActive() or self.model.rowCount() == 0:  # typed faster than debounce
             self.run_search()
         index = self.results.currentIndex()
         if not index.isValid() and self.model.rowCount():
@@ -161,15 +258,19 @@ class SearchPanel(QObject):
         if index.isValid():
             self._on_activated(index)
 
-    def _focus_results(self) -> None:
-        if self.model.rowCount():
+    def _down_from_field(self) -> None:
+        if self.model.rowCount() and self.container.isVisible():
             self.results.setFocus()
             if not self.results.currentIndex().isValid():
                 self.results.setCurrentIndex(self.model.index(0))
+        elif self._history.rowCount():
+            self.completer.setCompletionPrefix("")
+            self.completer.complete()
 
     def _on_activated(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)
         if record_id:
+            self.remember(self.field.text())
             self.record_activated.emit(record_id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -187,3 +288,25 @@ class SearchPanel(QObject):
     def focus(self) -> None:
         self.field.setFocus()
         self.field.selectAll()
+
+    # -- history --------------------------------------------------------------------------
+
+    def history(self) -> list[str]:
+        return list(self._history.stringList())
+
+    def remember(self, text: str) -> None:
+        """Put a search at the top of the history (the last 20, persisted)."""
+        text = text.strip()
+        if not text:
+            return
+        entries = [text, *(e for e in self._history.stringList() if e != text)]
+        self._history.setStringList(entries[:HISTORY_LENGTH])
+        self._settings.setValue(HISTORY_KEY, entries[:HISTORY_LENGTH])
+
+    def _load_history(self) -> list[str]:
+        stored = self._settings.value(HISTORY_KEY, [])
+        if isinstance(stored, str):  # QSettings returns a lone entry as a plain string
+            stored = [stored]
+        if not isinstance(stored, list):
+            return []
+        return [e for e in stored if isinstance(e, str) and e.strip()][:HISTORY_LENGTH]

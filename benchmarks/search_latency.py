@@ -1,0 +1,120 @@
+"""Per-keystroke search latency: query plus results update, as the search field does it.
+
+Types each query of a fixed list one character at a time and times, for every keystroke,
+what the app does once the debounce delay has passed (SearchPanel.run_search: the search,
+its facet counts, the results model and the filter counts). As a baseline, the same
+keystrokes run as a bare FTS5 MATCH with no ranking, facets or model, in the same run.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/search_latency.py [--db PATH] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+QUERIES = [
+    "Operation Glory",
+    "K208",
+    "3,313",
+    "8100",
+    "375-400",
+    "Richardsen",
+    "who headed the delegation to Pyongyang in 2007?",
+    "prisoners of war",
+    "USSR commission",
+    "Punchbowl",
+    "hydropower",
+    "NDAA 200",
+    'U.S." OR (',
+    "joint recovery missions suspended",
+    "fewer than 20 China",
+]
+
+
+def keystrokes() -> list[str]:
+    return [query[:n] for query in QUERIES for n in range(1, len(query) + 1)]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def row(name: str, times: list[float]) -> str:
+    ms = [t * 1000 for t in times]
+    return (
+        f"| {name} | {len(ms)} | {statistics.median(ms):.2f} | {percentile(ms, 0.95):.2f}"
+        f" | {max(ms):.2f} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from mia_desktop import paths
+    from mia_desktop.db import Database
+    from mia_desktop.qt.search_panel import SearchPanel
+    from mia_desktop.search import to_fts_query
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=paths.bundled_database())
+    parser.add_argument("--repeat", type=int, default=3, help="passes over all keystrokes")
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication(sys.argv)  # widgets need one alive
+    strokes = keystrokes()
+    with tempfile.TemporaryDirectory() as scratch, Database(args.db) as db:
+        settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
+        host = QWidget()
+        panel = SearchPanel(database=db, settings=settings, parent=host)
+        bare = sqlite3.connect(f"{args.db.resolve().as_uri()}?mode=ro", uri=True)
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        for _ in range(args.repeat):
+            for text in strokes:
+                panel.field.blockSignals(True)  # no debounce timer: time the work itself
+                panel.field.setText(text)
+                panel.field.blockSignals(False)
+                start = time.perf_counter()
+                panel.run_search()
+                app_times.append(time.perf_counter() - start)
+                query = to_fts_query(text)
+                start = time.perf_counter()
+                if query:
+                    bare.execute(
+                        "SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT 50",
+                        (query,),
+                    ).fetchall()
+                bare_times.append(time.perf_counter() - start)
+        records = len(db.records())
+        bare.close()
+    del app
+    print(f"Search latency per keystroke ({len(strokes)} keystrokes x {args.repeat})")
+    print(f"database: {args.db} ({records} records)")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python"
+        f" {platform.python_version()}, {platform.platform()}"
+    )
+    print()
+    print("| what | keystrokes | median ms | p95 ms | max ms |")
+    print("|---|---|---|---|---|")
+    print(row("app: search + facets + results model", app_times))
+    print(row("baseline: bare FTS5 MATCH", bare_times))
+    ratio = statistics.median(app_times) / max(statistics.median(bare_times), 1e-9)
+    print(f"\nmedian ratio app/baseline: {ratio:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,154 @@
+"""Search as users type it: every word, then any word, then the nearest spelling."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mia_desktop import search as fts  # the pure query builders
+from mia_desktop.db import Database, SearchFilters, SearchQuery
+from mia_desktop.records import SearchHit
+
+MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchResult:
+    text: str
+    hits: list[SearchHit]
+    total: int  # all matches with the filters, not only the hits returned
+    interpreted: str | None  # the FTS5 query actually run
+    mode: str  # "all words", "any word", or "" when nothing was searched
+    also_searched: list[str] = field(default_factory=list)  # alias expansions
+    suggestions: list[str] = field(default_factory=list)  # "Did you mean ...?"
+    corrected_to: str | None = None  # set when the results are for the suggestion
+    suggested_text: str | None = None  # the user's text with the suggestions put in
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind/country/decade
+
+
+class Searcher:
+    """Turns user text into ranked hits, facet counts and an honest account of what ran."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+        vocabulary = database.search_vocabulary()
+        self.vocabulary = fts.Vocabulary(
+            alias_groups=vocabulary.alias_groups, stop_words=vocabulary.stop_words
+        )
+        self._known = vocabulary.words
+        self._known_sorted = sorted(vocabulary.words)
+
+    def search(
+        self, text: str, *, filters: SearchFilters | None = None, limit: int = 50
+    ) -> SearchResult:
+        filters = filters or SearchFilters()
+        terms = fts.expand_aliases(fts.parse(text), self.vocabulary)
+        if not terms:
+            return SearchResult(text=text, hits=[], total=0, interpreted=None, mode="")
+        unknown = [
+            word
+            for word in fts.unknown_words(terms, self._known, self.vocabulary.stop_words)[
+                :MAX_SUGGESTED_WORDS
+            ]
+            if not self._matches_a_word_form(word)
+        ]
+        replacements = {
+            word: self._db.display_form(near[0])
+            for word in unknown
+            if (near := fts.nearest_words(word, self._known_sorted))
+        }
+        suggestions = list(replacements.values())
+        suggested_text = _replace_words(text, replacements) if replacements else None
+        attempts = [(terms, "all words", False)]
+        if replacements:
+            attempts.append((fts.corrected(terms, replacements), "all words", True))
+        content = fts.content_terms(terms, self.vocabulary.stop_words)
+        if content and len(content) < len(terms):  # a question: require its content words
+            attempts.append((content, "all words", False))
+        attempts.append((terms, "any word", False))
+        if replacements:
+            attempts.append((fts.corrected(terms, replacements), "any word", True))
+        first_query: str | None = None
+        for attempt_terms, mode, is_correction in attempts:
+            query = self._query(attempt_terms, mode, prefix=fts.still_typing(text))
+            if query is None:
+                continue
+            first_query = first_query or query.match
+            total = self._db.count_matches(query.match, filters)
+            if total == 0 and not self._facets_elsewhere(query.match, filters):
+                continue
+            return SearchResult(
+                text=text,
+                hits=self._db.search(query, filters=filters, limit=limit) if total else [],
+                total=total,
+                interpreted=query.match,
+                mode=mode,
+                also_searched=fts.also_searched(attempt_terms),
+                suggestions=suggestions,
+                corrected_to=suggested_text if is_correction else None,
+                suggested_text=suggested_text,
+                facets=self._db.facet_counts(query.match, filters),
+            )
+        return SearchResult(
+            text=text,
+            hits=[],
+            total=0,
+            interpreted=first_query,
+            mode="all words",
+            also_searched=fts.also_searched(terms),
+            suggestions=suggestions,
+            suggested_text=suggested_text,
+        )
+
+    def _matches_a_word_form(self, word: str) -> bool:
+        # The index stems words, so "clarify" finds "clarified" though it never occurs.
+        expression = fts.all_words([fts.Term((word,))], prefix=False)
+        return bool(expression) and self._db.count_matches(expression or "", SearchFilters()) > 0
+
+    def _facets_elsewhere(self, match: str, filters: SearchFilters) -> bool:
+        """Whether the text matches once the filters are lifted (keep the filter counts)."""
+        return filters != SearchFilters() and self._db.count_matches(match, SearchFilters()) > 0
+
+    def _query(self, terms: list[fts.Term], mode: str, *, prefix: bool) -> SearchQuery | None:
+        if mode == "all words":
+            match = fts.all_words(terms, prefix=prefix)
+        else:
+            match = fts.any_word(terms, self.vocabulary.stop_words)
+        if match is None:
+            return None
+        return SearchQuery(
+            match=match,
+            title=fts.in_titles(match),
+            phrase=fts.exact_phrase(terms),
+            numbers=fts.exact_numbers(terms),
+        )
+
+
+def _replace_words(text: str, replacements: dict[str, str]) -> str:
+    for typo, word in replacements.items():
+        text = re.sub(rf"(?<!\w){re.escape(typo)}(?!\w)", word, text, count=1)
+    return text
+
+
+def describe_result(result: SearchResult) -> list[str]:
+    """What a search did, in plain words: counts, corrections, expansions, suggestions."""
+    text = result.text.strip()
+    if not result.interpreted:
+        return [f"No words to search for in {text!r}." if text else "Nothing to search for."]
+    lines = []
+    if result.corrected_to:
+        lines.append(f"No results for {text!r}; showing results for {result.corrected_to!r}.")
+    elif result.suggested_text:
+        lines.append(f"Did you mean {result.suggested_text!r}?")
+    if result.total == 0 and any(result.facets.values()):
+        lines.append(f"No results for {text!r} with these filters; it occurs elsewhere.")
+    elif result.total == 0:
+        lines.append(f"No results for {text!r}.")
+    else:
+        words = "any of the words" if result.mode == "any word" else "all the words"
+        count = len(result.hits)
+        shown = f"{count} of {result.total}" if result.total > count else str(result.total)
+        lines.append(f"{shown} result{'s' if result.total != 1 else ''} with {words}.")
+    if result.also_searched:
+        lines.append(f"Also searched: {', '.join(result.also_searched)}.")
+    return lines
