@@ -202,10 +202,49 @@ def test_cite_prints_the_brief_with_the_pinpoint(capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "cite", "fi-clarified-via-russia-commission")
     assert code == 0
     assert out.strip() == (
-        "National Committee on North Korea, “Korean War POW/MIAs,” issue brief (Washington, DC:"
-        " National Committee on North Korea, October 2015), sec. “Russia,” n. 30,"
+        "National Committee on North Korea, Korean War POW/MIAs, issue brief (National Committee"
+        " on North Korea, 2015), sec. “Russia,” n. 30,"
         " https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias."
     )
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        ("apa", "(National Committee on North Korea, 2015, Russia section, Note 30)"),
+        ("mla", "(Korean War POW/MIAs, sec. “Russia,” n. 30)"),
+        ("chicago-author-date", "(National Committee on North Korea 2015, sec. “Russia,” n. 30)"),
+    ],
+)
+def test_cite_in_other_styles(
+    capsys: pytest.CaptureFixture[str], style: str, expected: str
+) -> None:
+    code, out, _ = run(capsys, "cite", "fi-clarified-via-russia-commission", "--style", style)
+    assert (code, out.strip()) == (0, expected)
+
+
+def test_cite_as_bibtex_parses(capsys: pytest.CaptureFixture[str]) -> None:
+    import bibtexparser
+
+    code, out, _ = run(capsys, "cite", "ba-k208-1990-1994", "--style", "bibtex")
+    assert code == 0
+    entry = bibtexparser.parse_string(out).entries[0]
+    assert entry["note"] == "Pinpoint: sec. “Remains Recovery Operations in North Korea,” n. 15"
+
+
+def test_export_bibliography_to_a_file_and_refuse_the_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled_db_path: Path
+) -> None:
+    target = tmp_path / "refs.ris"
+    code, out, _ = run(capsys, "export", "--format", "ris", "--out", str(target))
+    assert code == 0 and out.strip() == f"wrote {target}"
+    assert target.read_text(encoding="utf-8").startswith("TY  - RPRT")
+    before = bundled_db_path.read_bytes()
+    code, _, err = run(capsys, "export", "--out", str(bundled_db_path))
+    assert code == 1 and "that is the app's database" in err
+    assert bundled_db_path.read_bytes() == before
+    code, _, err = run(capsys, "export", "--out", str(tmp_path / "missing" / "x.json"))
+    assert code == 1 and "no such folder" in err
 
 
 def test_cite_unknown_id_suggests_close_ones(capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,14 +15,20 @@ from mia_desktop.records import Figure
 
 
 def _html(db: Database, record_id: str) -> str:
+    from mia_desktop.citer import Citer
+
     record = db.record(record_id)
     assert record is not None
+    citer = Citer(db)
     return record_html(
         record,
         DetailsContext(
             source=db.source(),
             paragraph=db.paragraph(record.paragraph),
-            likely_sources=db.likely_sources(record.markers),
+            citation=citer.cite(record, "chicago"),
+            bibliography=citer.bibliography("chicago"),
+            style_label="Chicago",
+            likely_sources=[(s, citer.lead(s)) for s in db.likely_sources(record.markers)],
             related=db.records_by_id(list(record.related)),
             country_names=db.country_names(),
         ),

@@ -10,9 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mia_desktop import __version__, paths
-from mia_desktop.citations import cite_brief, describe_likely_source
+from mia_desktop.citations import DEFAULT_STYLE, describe_likely_source
+from mia_desktop.citer import STYLE_KEYS, Citer
 from mia_desktop.db import Database, DatabaseError, SearchFilters
-from mia_desktop.export import record_to_dict, to_csv, to_json
+from mia_desktop.export import (
+    BIBLIOGRAPHY_FORMATS,
+    RECORD_FORMATS,
+    ExportError,
+    bibliography,
+    record_to_dict,
+    to_csv,
+    to_json,
+    to_markdown,
+    write_atomic,
+)
 from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
 from mia_desktop.search import snippet_text
 from mia_desktop.searcher import Searcher, describe_result
@@ -47,14 +58,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     cite = commands.add_parser("cite", help="print the citation of a record")
     cite.add_argument("id")
+    cite.add_argument(
+        "--style", choices=STYLE_KEYS, default=DEFAULT_STYLE, help="default: %(default)s"
+    )
 
     show = commands.add_parser("show", help="print a record with its quote and likely sources")
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="print JSON")
 
-    export = commands.add_parser("export", help="write all records")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export = commands.add_parser(
+        "export", help="write all records, or the bibliography (brief and likely sources)"
+    )
+    export.add_argument(
+        "--format", choices=(*RECORD_FORMATS, *BIBLIOGRAPHY_FORMATS), default="json"
+    )
     export.add_argument("--kind", choices=KINDS, help="only records of this kind")
+    export.add_argument("--out", type=Path, metavar="FILE", help="default: standard output")
 
     build = commands.add_parser("build-db", help="build data.db from resources/")
     build.add_argument("--out", type=Path, metavar="PATH", help="default: the bundled data.db")
@@ -108,7 +127,7 @@ def _search(db: Database, args: argparse.Namespace) -> int:
     filters = SearchFilters(kind=args.kind, country=country, decade=args.decade)
     result = Searcher(db).search(args.query, filters=filters, limit=args.limit)
     if args.json:
-        source = db.source()
+        citer = Citer(db)
         _print_json(
             {
                 "query": args.query,
@@ -119,7 +138,7 @@ def _search(db: Database, args: argparse.Namespace) -> int:
                 "corrected_to": result.corrected_to,
                 "total": result.total,
                 "facets": result.facets,
-                "hits": [record_to_dict(h.record, source) for h in result.hits],
+                "hits": [record_to_dict(h.record, citer) for h in result.hits],
             }
         )
         return EXIT_OK
@@ -157,8 +176,9 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
     missing = _find(db, args.id)
     if missing is not None:
         return missing
-    record = db.record(args.id)
-    print(cite_brief(db.source(), record))
+    citer = Citer(db)
+    rendering = citer.cite(db.record(args.id), args.style)
+    print(rendering.text.rstrip("\n"))
     return EXIT_OK
 
 
@@ -168,10 +188,10 @@ def _show(db: Database, args: argparse.Namespace) -> int:
         return missing
     record = db.record(args.id)
     assert record is not None
-    source = db.source()
+    citer = Citer(db)
     likely = db.likely_sources(record.markers)
     if args.json:
-        row = record_to_dict(record, source)
+        row = record_to_dict(record, citer)
         row["likely_sources"] = [vars(s) for s in likely]
         _print_json(row)
         return EXIT_OK
@@ -182,16 +202,31 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     print(f"\n{record.text}\n\nQuote (verbatim): “{record.quote}”")
     print(f"Section: {record.subsection or record.section}; paragraph {record.paragraph}")
     print(f"Notes: {', '.join(map(str, record.notes)) or 'none'}")
-    print(f"\nCitation: {cite_brief(source, record)}")
+    print(f"\nCitation: {citer.cite(record).text}")
     for item in likely:
         print(describe_likely_source(item))
     return EXIT_OK
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
+    citer = Citer(db)
     records = db.records(args.kind)
-    render = to_json if args.format == "json" else to_csv
-    sys.stdout.write(render(records, db.source()))
+    leads = {s.marker: s for s in db.likely_sources(range(1, 1000))}
+    if args.format in BIBLIOGRAPHY_FORMATS:
+        text = bibliography(citer, list(leads.values()), args.format)
+    elif args.format == "markdown":
+        text = to_markdown(records, citer, leads)
+    else:
+        text = (to_json if args.format == "json" else to_csv)(records, citer)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomic(args.out, text, protected=[db.path])
+    except ExportError as error:
+        print(f"mia-desktop: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {args.out}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from mia_desktop.citations import Rendering
 from mia_desktop.records import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -28,7 +29,7 @@ from mia_desktop.records import (
     SourceInfo,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FTS_TABLE = "records_fts"
 REQUIRED_TABLES = frozenset(
     {
@@ -48,6 +49,7 @@ REQUIRED_TABLES = frozenset(
         "aliases",
         "stop_words",
         "words",
+        "renderings",
         FTS_TABLE,
     }
 )
@@ -161,7 +163,12 @@ class Database:
     # -- the source ---------------------------------------------------------------------
 
     def source(self) -> SourceInfo:
-        meta = dict(self._conn.execute("SELECT key, value FROM metadata").fetchall())
+        return self.source_from_metadata(
+            dict(self._conn.execute("SELECT key, value FROM metadata").fetchall())
+        )
+
+    @staticmethod
+    def source_from_metadata(meta: dict[str, str]) -> SourceInfo:
         return SourceInfo(
             title=meta["title"],
             kind=meta["kind"],
@@ -181,6 +188,14 @@ class Database:
         """Country id -> its name, for labelling countries in tables and details."""
         rows = self._conn.execute("SELECT id, title FROM records WHERE kind = 'country'")
         return {row[0]: row[1] for row in rows}
+
+    def rendering(self, subject: str, style: str, form: str) -> Rendering | None:
+        """A citation rendered at build time (see citations.CSL_STYLES), both flavours."""
+        row = self._conn.execute(
+            "SELECT text, html FROM renderings WHERE subject = ? AND style = ? AND form = ?",
+            (subject, style, form),
+        ).fetchone()
+        return Rendering(text=row["text"], html=row["html"]) if row else None
 
     def paragraphs(self) -> list[Paragraph]:
         rows = self._conn.execute(
@@ -209,7 +224,10 @@ class Database:
             " ORDER BY marker",
             ordinals,
         )
-        return [LikelySource(**dict(row)) for row in rows]
+        return [
+            LikelySource(**{**dict(row), "csl": json.loads(row["csl"]) if row["csl"] else None})
+            for row in rows
+        ]
 
     # -- records ------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, cite_brief
+from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, Rendering
 from mia_desktop.records import (
     KIND_LABELS,
     Batch,
@@ -56,7 +56,10 @@ class DetailsContext:
 
     source: SourceInfo
     paragraph: Paragraph | None
-    likely_sources: list[LikelySource]
+    citation: Rendering  # in the chosen style, with the record's pinpoint
+    bibliography: Rendering  # the brief's entry in the same style
+    style_label: str
+    likely_sources: list[tuple[LikelySource, Rendering | None]]
     related: list[Record]
     country_names: dict[str, str]
     highlight_color: str = "#fff2a8"
@@ -75,8 +78,10 @@ def record_html(record: Record, context: DetailsContext) -> str:
         f"<p>Section: <b>{escape(record.subsection or record.section)}</b>"
         f" · paragraph {record.paragraph}"
         f" · {_notes_text(record)}</p>",
-        "<h3>Cite</h3>",
-        f"<p>{escape(cite_brief(context.source, record))}</p>",
+        f"<h3>Cite ({escape(context.style_label)})</h3>",
+        _rendering_html(context.citation),
+        "<p><small>Bibliography entry:</small></p>",
+        _rendering_html(context.bibliography),
         _likely_sources_html(context.likely_sources),
         _figures_html([r for r in context.related if isinstance(r, Figure)], context.source),
         _related_html([r for r in context.related if not isinstance(r, Figure)]),
@@ -161,24 +166,33 @@ def _quote_in_paragraph(record: Record, context: DetailsContext) -> str:
     )
 
 
+def _rendering_html(rendering: Rendering) -> str:
+    # Citeproc's HTML is already escaped; data formats come as <pre>.
+    html = rendering.html
+    return html if html.startswith("<pre>") else f"<p>{html}</p>"
+
+
 def likely_source_text(source: LikelySource) -> str:
     if source.confidence == "unidentified" or not source.likely_source:
         return "not identified" + (f" ({source.remark})" if source.remark else "")
     return source.likely_source
 
 
-def _likely_sources_html(sources: list[LikelySource]) -> str:
+def _likely_sources_html(sources: list[tuple[LikelySource, Rendering | None]]) -> str:
     if not sources:
         return ""
     items = []
-    for source in sources:
+    for source, rendering in sources:
         seen = (
-            f'<br><a href="{escape(source.seen_at)}">{escape(source.seen_at)}</a>'
+            f'<br><small>Seen at <a href="{escape(source.seen_at)}">{escape(source.seen_at)}'
+            "</a></small>"
             if source.seen_at
             else ""
         )
+        described = rendering.html if rendering else escape(likely_source_text(source))
+        copy = f' <a href="copy-lead:{source.marker}">[copy]</a>' if rendering is not None else ""
         items.append(
-            f"<li><b>Note {source.number}</b>: {escape(likely_source_text(source))}"
+            f"<li><b>Note {source.number}</b>: {described}{copy}"
             f"<br><i>Confidence: {escape(CONFIDENCE_LABELS[source.confidence])}</i>{seen}</li>"
         )
     return (

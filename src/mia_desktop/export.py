@@ -1,4 +1,4 @@
-"""Records as plain data (dicts, JSON, CSV) for the command line and file exports."""
+"""Records and the bibliography as files: JSON, CSV, Markdown; BibTeX, RIS, CSL-JSON."""
 
 from __future__ import annotations
 
@@ -6,11 +6,23 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterable
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
-from mia_desktop.citations import cite_brief
-from mia_desktop.records import Record, SourceInfo
+from mia_desktop.citations import (
+    DEFAULT_STYLE,
+    LIKELY_SOURCE_LABEL,
+    brief_item,
+    likely_source_item,
+    to_bibtex,
+    to_csl_json,
+    to_ris,
+)
+from mia_desktop.citer import Citer
+from mia_desktop.records import KIND_LABELS, LikelySource, Record
 
 # The fields every exported record has, in this order; kind-specific ones follow.
 COMMON_FIELDS = (
@@ -32,9 +44,15 @@ COMMON_FIELDS = (
     "citation",
 )
 _INTERNAL = {"markers", "quote_start"}
+RECORD_FORMATS = {"json": "JSON", "csv": "CSV", "markdown": "Markdown"}
+BIBLIOGRAPHY_FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
 
 
-def record_to_dict(record: Record, source: SourceInfo) -> dict[str, Any]:
+class ExportError(Exception):
+    """A file could not be written; the message says which and why, in plain words."""
+
+
+def record_to_dict(record: Record, citer: Citer, style: str = DEFAULT_STYLE) -> dict[str, Any]:
     fields = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
     date = fields.pop("date")
     row: dict[str, Any] = {
@@ -46,7 +64,7 @@ def record_to_dict(record: Record, source: SourceInfo) -> dict[str, Any]:
         "date_derived_because": date.derived_because if date else None,
         "countries": list(record.countries),
         "related": list(record.related),
-        "citation": cite_brief(source, record),
+        "citation": citer.cite(record, style).text,
     }
     for name, value in fields.items():
         if name not in row and name not in _INTERNAL:
@@ -54,13 +72,13 @@ def record_to_dict(record: Record, source: SourceInfo) -> dict[str, Any]:
     return row
 
 
-def to_json(records: Iterable[Record], source: SourceInfo) -> str:
-    payload = {"records": [record_to_dict(r, source) for r in records]}
+def to_json(records: Iterable[Record], citer: Citer) -> str:
+    payload = {"records": [record_to_dict(r, citer) for r in records]}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(records: Iterable[Record], source: SourceInfo) -> str:
-    rows = [record_to_dict(r, source) for r in records]
+def to_csv(records: Iterable[Record], citer: Citer) -> str:
+    rows = [record_to_dict(r, citer) for r in records]
     columns = list(COMMON_FIELDS)
     for row in rows:
         columns += [name for name in row if name not in columns]
@@ -75,3 +93,84 @@ def to_csv(records: Iterable[Record], source: SourceInfo) -> str:
 def _cell(value: Any) -> Any:
     # Lists become "a; b" so each record stays on one CSV row.
     return "; ".join(str(v) for v in value) if isinstance(value, list) else value
+
+
+def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, LikelySource]) -> str:
+    """A readable document: each record with its quote, date, notes and citation."""
+    source = citer.source
+    lines = [
+        f"# {source.title}: records from the {source.publisher_short} brief",
+        "",
+        f"From {citer.bibliography('markdown').text}",
+        "",
+        f"Figures are as of {source.date_label} unless another date is given.",
+    ]
+    for record in records:
+        date = record.date
+        lines += ["", f"## {record.title}", "", f"*{KIND_LABELS[record.kind]}*"]
+        if date:
+            derived = f" (derived: {date.derived_because})" if date.derived else ""
+            lines[-1] += f" · {date.label}{derived}"
+        lines += ["", record.text, "", f"> {record.quote}", ""]
+        notes = ", ".join(str(n) for n in record.notes) or "none"
+        lines.append(f"Section: {record.subsection or record.section} · endnotes: {notes}")
+        lines += ["", f"Cite: {citer.cite(record, 'markdown').text}"]
+        for marker in record.markers:
+            lead = leads.get(marker)
+            rendered = citer.lead(lead, "markdown") if lead else None
+            if lead and rendered:
+                lines.append(
+                    f"- Note {lead.number}, {LIKELY_SOURCE_LABEL.lower()},"
+                    f" confidence {lead.confidence}: {rendered.text}"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def bibliography(citer: Citer, leads: Sequence[LikelySource], fmt: str) -> str:
+    """The brief and every identified likely source (each once), for a reference manager."""
+    items = [brief_item(citer.source)]
+    seen: set[str] = set()
+    for lead in leads:
+        item = likely_source_item(lead)
+        key = json.dumps({k: v for k, v in (item or {}).items() if k != "id"}, sort_keys=True)
+        if item is not None and key not in seen:
+            seen.add(key)
+            items.append(item)
+    if fmt == "csl-json":
+        return to_csl_json(items)
+    if fmt == "bibtex":
+        return "\n".join(to_bibtex(item) for item in items)
+    if fmt == "ris":
+        return "\n".join(to_ris(item) for item in items)
+    raise ValueError(f"unknown bibliography format {fmt!r}")
+
+
+def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename.
+
+    Refuses to overwrite the protected files (the database). Raises ExportError.
+    """
+    target = Path(path).expanduser()
+    try:
+        resolved = target.resolve()
+        if any(resolved == Path(p).resolve() for p in protected):
+            raise ExportError(f"{target}: that is the app's database; choose another file")
+        if target.is_dir():
+            raise ExportError(f"{target}: is a folder; choose a file name")
+        folder = target.parent
+        if not folder.is_dir():
+            raise ExportError(f"{folder}: no such folder")
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except PermissionError:
+        raise ExportError(f"{target.parent}: not allowed to write in this folder") from None
+    except OSError as error:
+        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

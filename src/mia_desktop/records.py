@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NewType
+from typing import Any, NewType
 
 RecordId = NewType("RecordId", str)
 
@@ -115,6 +115,7 @@ class LikelySource:
     confidence: str  # strong | probable | unidentified
     seen_at: str | None
     remark: str | None
+    csl: dict[str, Any] | None = None  # the work as a CSL-JSON item, for citing the lead
 
 
 @dataclass(frozen=True, kw_only=True)

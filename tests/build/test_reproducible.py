@@ -9,6 +9,7 @@ import pytest
 
 from mia_desktop import paths
 from mia_desktop.build import build_database
+from mia_desktop.db import SCHEMA_VERSION
 
 
 def _dump(path: Path) -> list[str]:
@@ -42,7 +43,7 @@ def test_committed_data_db_equals_a_fresh_build(fresh_build: Path) -> None:
 
 def test_schema_version_keys_and_metadata(fresh_build: Path) -> None:
     conn = sqlite3.connect(fresh_build)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     meta = dict(conn.execute("SELECT key, value FROM metadata"))
     assert meta["title"] == "Korean War POW/MIAs"
     assert meta["date"] == "2015-10"

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QListView, QTableView, QTabWidget, QTextBrowser
+from PySide6.QtWidgets import QComboBox, QListView, QTableView, QTabWidget, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.db import Database
@@ -85,7 +85,7 @@ def test_selecting_an_event_shows_its_quote_and_citation(window: MainWindow) -> 
     text = _citation_text(window)
     assert "“Operation Glory” in 1954." in text
     assert "endnote 5" in text
-    assert "National Committee on North Korea, “Korean War POW/MIAs,”" in text
+    assert "National Committee on North Korea, Korean War POW/MIAs, issue brief" in text
     assert "identified independently; not the brief's own endnote" in text
 
 
@@ -151,8 +151,9 @@ def test_copy_citation_puts_plain_and_html_on_the_clipboard(window: MainWindow) 
     assert window.copy_citation_action.shortcut().toString() == "Ctrl+Shift+C"
     window.copy_citation_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
-    assert mime.text().startswith("National Committee on North Korea, “Korean War POW/MIAs,”")
+    assert mime.text().startswith("National Committee on North Korea, Korean War POW/MIAs,")
     assert "n. 15" in mime.text() and "<" not in mime.text()
+    assert "<i>Korean War POW/MIAs</i>" in mime.html()
     assert '<a href="https://www.ncnk.org/' in mime.html()
     assert "Copied citation" in window.statusBar().currentMessage()
 
@@ -314,3 +315,105 @@ def test_a_passage_result_opens_the_source(window: MainWindow, qtbot: QtBot) -> 
     qtbot.keyClick(window.search.results, Qt.Key.Key_Return)
     assert _tabs(window).currentWidget() is window.source_tab
     assert "Paragraph 12" in _citation_text(window)
+
+
+def _choose_style(window: MainWindow, key: str) -> None:
+    chooser = window.findChild(QComboBox, "citationStyle")
+    assert chooser is not None
+    chooser.setCurrentIndex(chooser.findData(key))
+
+
+def test_copy_in_two_styles_gives_both_flavours(window: MainWindow) -> None:
+    window.open_record("fi-clarified-via-russia-commission")
+    _choose_style(window, "apa")
+    window.copy_citation_action.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == "(National Committee on North Korea, 2015, Russia section, Note 30)"
+    assert mime.hasHtml() and "Russia section, Note 30" in mime.html()
+    _choose_style(window, "chicago")
+    window.copy_bibliography_action.trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text().startswith("National Committee on North Korea. Korean War POW/MIAs.")
+    assert "<i>Korean War POW/MIAs</i>" in mime.html() and "<a href=" in mime.html()
+    assert "Chicago" in window.statusBar().currentMessage()
+
+
+def test_copy_as_markdown_links_the_url(window: MainWindow) -> None:
+    window.open_record("ba-k208-1990-1994")
+    window.copy_markdown_action.trigger()
+    text = QGuiApplication.clipboard().mimeData().text()
+    assert text.startswith("National Committee on North Korea, *Korean War POW/MIAs*")
+    assert "<https://www.ncnk.org/" in text and "n. 15" in text
+
+
+def test_style_choice_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
+    first = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(first)
+    _choose_style(first, "mla")
+    first.close()
+    second = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    chooser = second.findChild(QComboBox, "citationStyle")
+    assert chooser is not None and chooser.currentText() == "MLA 9"
+
+
+def test_citation_panel_shows_the_chosen_style(window: MainWindow) -> None:
+    window.open_record("fi-clarified-via-russia-commission")
+    _choose_style(window, "chicago-author-date")
+    expected = "(National Committee on North Korea 2015, sec. “Russia,” n. 30)"
+    assert expected in _citation_text(window)
+
+
+def test_a_likely_source_is_copied_as_a_lead(window: MainWindow) -> None:
+    window.open_record("ev-2013-gao-report")
+    window.panel.view.anchorClicked.emit(QUrl("copy-lead:13"))
+    text = QGuiApplication.clipboard().mimeData().text()
+    assert text.startswith("U.S. Government Accountability Office. DOD's POW/MIA Mission")
+    assert "not the brief's own endnote" in window.statusBar().currentMessage()
+
+
+def test_export_all_records_as_markdown_and_the_bibliography(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    target = tmp_path / "records.md"
+    assert window.export_to(target, what="all", fmt="markdown")
+    text = target.read_text(encoding="utf-8")
+    assert "> Between 1990 and 1994, North Korea turned over" in text
+    assert "Cite: National Committee on North Korea, *Korean War POW/MIAs*" in text
+    bib = tmp_path / "refs.bib"
+    assert window.export_to(bib, what="bibliography", fmt="bibtex")
+    assert bib.read_text(encoding="utf-8").startswith("@techreport{ncnk2015,")
+    assert "Exported the bibliography" in window.statusBar().currentMessage()
+
+
+def test_export_selected_rows_as_csv(window: MainWindow, tmp_path: Path) -> None:
+    _tabs(window).setCurrentIndex(1)
+    batches = _table(window, "batchesTable")
+    batches.selectRow(0)
+    batches.selectionModel().select(
+        batches.model().index(1, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    target = tmp_path / "two.csv"
+    assert window.export_to(target, what="selected", fmt="csv")
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("kind,id,title") and len(lines) == 3
+
+
+def test_an_unwritable_export_says_why_and_writes_nothing(
+    window: MainWindow, tmp_path: Path, bundled_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert not window.export_to(tmp_path / "no-such-folder" / "x.json", what="all", fmt="json")
+    assert shown and "no such folder" in shown[0] and "Nothing was written" in shown[0]
+    before = bundled_db_path.read_bytes()
+    assert not window.export_to(bundled_db_path, what="all", fmt="json")
+    assert "that is the app's database" in shown[1]
+    assert bundled_db_path.read_bytes() == before

@@ -63,5 +63,5 @@ def build_database(resources: Path, out: Path) -> CheckedResources:
     from mia_desktop.build.writer import write_database  # sqlite-utils: only when building
 
     checked = check_resources(resources)
-    write_database(out, checked.brief, checked.curation, checked.inputs_sha256)
+    write_database(out, checked.brief, checked.curation, checked.inputs_sha256, resources / "csl")
     return checked

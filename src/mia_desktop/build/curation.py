@@ -11,6 +11,7 @@ from typing import Any
 
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief, Paragraph
+from mia_desktop.citations import csl_item_problems
 from mia_desktop.records import (
     Batch,
     Country,
@@ -450,6 +451,11 @@ def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
         has_source = bool(entry.get("likely_source"))
         if has_source == (confidence == "unidentified"):
             problems.append(f"{label}: a likely_source is given exactly when one was identified")
+        csl = entry.get("csl")
+        if has_source != isinstance(csl, dict):
+            problems.append(f"{label}: an identified likely_source needs its csl data")
+        elif isinstance(csl, dict):
+            problems += [f"{label}: csl {p}" for p in csl_item_problems(csl)]
         try:
             sources.append(
                 LikelySource(
@@ -461,6 +467,7 @@ def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
                     confidence=confidence,
                     seen_at=entry.get("seen_at"),
                     remark=entry.get("remark"),
+                    csl=dict(csl) if isinstance(csl, dict) else None,
                 )
             )
         except KeyError as missing:

@@ -39,7 +39,9 @@ _RECORD_COLUMNS: dict[str, Any] = {
 }
 
 
-def write_database(out: Path, brief: Brief, curation: Curation, inputs_sha256: str) -> None:
+def write_database(
+    out: Path, brief: Brief, curation: Curation, inputs_sha256: str, csl_dir: Path
+) -> None:
     """Build into a temporary file beside `out`, then rename: a failed build leaves no half file."""
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".data-", suffix=".db", dir=out.parent)
@@ -47,6 +49,7 @@ def write_database(out: Path, brief: Brief, curation: Curation, inputs_sha256: s
     try:
         db = sqlite_utils.Database(temporary, recreate=True)
         _write(db, brief, curation, inputs_sha256)
+        _write_renderings(db, curation, csl_dir)
         db.conn.close()
         os.replace(temporary, out)
     finally:
@@ -96,7 +99,13 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     db.table("likely_sources").insert_all(
         (vars(s) for s in curation.likely_sources),
         pk="marker",
-        columns={"likely_source": str, "source_type": str, "seen_at": str, "remark": str},
+        columns={
+            "likely_source": str,
+            "source_type": str,
+            "seen_at": str,
+            "remark": str,
+            "csl": str,
+        },
         foreign_keys=[("marker", "markers", "ordinal")],
     )
     records = _sorted(curation.records)
@@ -323,3 +332,29 @@ def _write_search_vocabulary(
         pk="word",
         columns={"word": str, "display": str, "records": int},
     )
+
+
+def _write_renderings(db: sqlite_utils.Database, curation: Curation, csl_dir: Path) -> None:
+    """Every citation in every CSL style, rendered now so the app never loads citeproc."""
+    from mia_desktop.build.rendering import render_all  # citeproc-py: only when building
+    from mia_desktop.db import Database
+
+    # The brief's metadata as the app will read it back, so both describe it the same way.
+    db.conn.commit()
+    source = Database.source_from_metadata(
+        {row["key"]: row["value"] for row in db.query("SELECT key, value FROM metadata")}
+    )
+    db.table("renderings").insert_all(
+        (
+            vars(row)
+            for row in render_all(
+                csl_dir=csl_dir,
+                source=source,
+                records=_sorted(curation.records),
+                likely_sources=curation.likely_sources,
+            )
+        ),
+        pk=("subject", "style", "form"),
+        columns={"subject": str, "style": str, "form": str, "text": str, "html": str},
+    )
+    db.conn.commit()

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
+    QLabel,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from mia_desktop.citations import DEFAULT_STYLE, STYLES
+from mia_desktop.citer import Citer
 from mia_desktop.db import Database
 from mia_desktop.details import DetailsContext, record_html
-from mia_desktop.records import Record
+from mia_desktop.records import LikelySource, Record
+
+STYLE_KEY = "citation/style"
 
 _PLACEHOLDER = (
     "<h3>No record selected</h3><p>Select an event, batch, country, effort or figure to see"
@@ -26,30 +32,57 @@ class CitationPanel(QWidget):
     """Shows one record; its buttons run the window's copy and show-in-source actions."""
 
     record_link_activated = Signal(str)  # a related record's id
+    lead_copy_requested = Signal(int)  # a likely source's marker
+    style_changed = Signal(str)
 
     def __init__(
         self,
         *,
         database: Database,
+        citer: Citer,
+        settings: QSettings,
         actions: list[QAction],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = database
+        self._citer = citer
+        self._settings = settings
         self._record: Record | None = None
+        self.style_chooser = QComboBox(self)
+        self.style_chooser.setObjectName("citationStyle")
+        self.style_chooser.setAccessibleName("Citation style")
+        for key, label in STYLES.items():
+            self.style_chooser.addItem(label, key)
+        saved = settings.value(STYLE_KEY, DEFAULT_STYLE)
+        index = self.style_chooser.findData(saved if isinstance(saved, str) else DEFAULT_STYLE)
+        self.style_chooser.setCurrentIndex(max(index, 0))
+        self.style_chooser.currentIndexChanged.connect(self._on_style)
         self.view = QTextBrowser(self)
         self.view.setObjectName("citationView")
         self.view.setAccessibleName("Citation and source of the selected record")
         self.view.setOpenLinks(False)
         self.view.anchorClicked.connect(self._on_link)
         self.view.setHtml(_PLACEHOLDER)
-        buttons = QHBoxLayout()
+        style_label = QLabel("St&yle:", self)
+        style_label.setBuddy(self.style_chooser)
+        style_row = QHBoxLayout()
+        style_row.addWidget(style_label)
+        style_row.addWidget(self.style_chooser)
+        style_row.addStretch(1)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(QLabel("Copy:", self))
         for action in actions:
             button = QToolButton(self)
-            button.setDefaultAction(action)
+            button.setDefaultAction(action)  # shows the action's short icon text
             button.setAccessibleName(action.text().replace("&", ""))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            (style_row if action.objectName() == "showInSourceAction" else copy_row).addWidget(
+                button
+            )
+        copy_row.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.addLayout(style_row)
+        buttons.addLayout(copy_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -60,24 +93,43 @@ class CitationPanel(QWidget):
     def record(self) -> Record | None:
         return self._record
 
+    @property
+    def citation_style(self) -> str:
+        return str(self.style_chooser.currentData())
+
+    def _on_style(self) -> None:
+        self._settings.setValue(STYLE_KEY, self.citation_style)
+        if self._record is not None:
+            self.show_record(self._record.id)
+        self.style_changed.emit(self.citation_style)
+
     def show_record(self, record_id: str) -> None:
         record = self._db.record(record_id)
         if record is None:
             return
         self._record = record
         highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(170).name()
+        style = self.citation_style
         context = DetailsContext(
-            source=self._db.source(),
+            source=self._citer.source,
             paragraph=self._db.paragraph(record.paragraph),
-            likely_sources=self._db.likely_sources(record.markers),
+            citation=self._citer.cite(record, style),
+            bibliography=self._citer.bibliography(style),
+            style_label=STYLES[style],
+            likely_sources=[(lead, self._citer.lead(lead, style)) for lead in self.leads(record)],
             related=self._db.records_by_id(list(record.related)),
             country_names=self._country_names,
             highlight_color=highlight,
         )
         self.view.setHtml(record_html(record, context))
 
+    def leads(self, record: Record) -> list[LikelySource]:
+        return self._db.likely_sources(record.markers)
+
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "record":
             self.record_link_activated.emit(url.path())
+        elif url.scheme() == "copy-lead":
+            self.lead_copy_requested.emit(int(url.path()))
         else:
             QDesktopServices.openUrl(url)  # only when the user clicks a source's address

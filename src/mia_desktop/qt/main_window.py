@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -18,13 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop import __version__
-from mia_desktop.citations import cite_brief, cite_brief_html, cite_quote, cite_quote_html
+from mia_desktop.citations import STYLES, Rendering
+from mia_desktop.citer import Citer
 from mia_desktop.db import Database
+from mia_desktop.export import (
+    ExportError,
+    bibliography,
+    to_csv,
+    to_json,
+    to_markdown,
+    write_atomic,
+)
 from mia_desktop.qt.citation_panel import CitationPanel
+from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.source_tab import SourceTab
 from mia_desktop.qt.tabs import CountriesTab, RecordTab, TimelineTab, batches_tab, figures_tab
-from mia_desktop.records import KIND_LABELS, Record, SourceInfo
+from mia_desktop.records import KIND_LABELS, Record
 
 APP_NAME = "mia-desktop"
 WINDOW_TITLE = "mia-desktop — Korean War POW/MIA accounting (NCNK brief, October 2015)"
@@ -75,12 +87,22 @@ class MainWindow(QMainWindow):
             tab.record_selected.connect(self.show_details)
             tab.copied.connect(self.statusBar().showMessage)
 
+        self.citer = Citer(database)
         self.panel = CitationPanel(
             database=database,
-            actions=[self.copy_citation_action, self.copy_quote_action, self.show_in_source_action],
+            citer=self.citer,
+            settings=settings,
+            actions=[
+                self.copy_citation_action,
+                self.copy_quote_action,
+                self.copy_bibliography_action,
+                self.copy_markdown_action,
+                self.show_in_source_action,
+            ],
             parent=self,
         )
         self.panel.record_link_activated.connect(self.open_record)
+        self.panel.lead_copy_requested.connect(self.copy_lead)
         self.search.record_activated.connect(self.open_record)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -140,6 +162,18 @@ class MainWindow(QMainWindow):
             [key("Ctrl+Shift+Q")],
             self.copy_quote_with_citation,
         )
+        self.copy_bibliography_action = self._action(
+            "Copy &bibliography entry",
+            "copyBibliographyAction",
+            [key("Ctrl+Shift+B")],
+            self.copy_bibliography_entry,
+        )
+        self.copy_markdown_action = self._action(
+            "Copy as &Markdown", "copyMarkdownAction", [key("Ctrl+Shift+M")], self.copy_markdown
+        )
+        self.export_action = self._action(
+            "&Export…", "exportAction", [key("Ctrl+E")], self.show_export_dialog
+        )
         self.show_in_source_action = self._action(
             "Show in &source", "showInSourceAction", [key("Ctrl+Shift+S")], self.show_in_source
         )
@@ -149,13 +183,32 @@ class MainWindow(QMainWindow):
         quit_keys = key.keyBindings(key.StandardKey.Quit) or [key("Ctrl+Q")]
         self.quit_action = self._action("&Quit", "quitAction", quit_keys, self.close)
         self.about_action = self._action("&About mia-desktop", "aboutAction", [], self.show_about)
+        self._short_labels()
+
+    def _short_labels(self) -> None:
+        # The panel's buttons show these; menus keep the full text.
+        for action, label in (
+            (self.copy_citation_action, "Citation"),
+            (self.copy_quote_action, "Quote + citation"),
+            (self.copy_bibliography_action, "Bibliography entry"),
+            (self.copy_markdown_action, "Markdown"),
+        ):
+            action.setIconText(label)
+            action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
-        for action in (self.copy_citation_action, self.copy_quote_action):
+        for action in (
+            self.copy_citation_action,
+            self.copy_quote_action,
+            self.copy_bibliography_action,
+            self.copy_markdown_action,
+        ):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
@@ -215,22 +268,86 @@ class MainWindow(QMainWindow):
         self.search.focus()
 
     def copy_citation(self) -> None:
-        self._copy("citation", cite_brief, cite_brief_html)
+        self._copy("citation", lambda record, style: self.citer.cite(record, style))
 
     def copy_quote_with_citation(self) -> None:
-        self._copy("quote with citation", cite_quote, cite_quote_html)
+        self._copy("quote with citation", lambda record, style: self.citer.quote(record, style))
 
-    def _copy(
-        self,
-        what: str,
-        as_text: Callable[[SourceInfo, Record], str],
-        as_html: Callable[[SourceInfo, Record], str],
-    ) -> None:
+    def copy_bibliography_entry(self) -> None:
+        self._copy("bibliography entry", lambda _record, style: self.citer.bibliography(style))
+
+    def copy_markdown(self) -> None:
+        self._copy(
+            "citation as Markdown", lambda record, _style: self.citer.cite(record, "markdown")
+        )
+
+    def copy_lead(self, marker: int) -> None:
+        """Copy the likely source of a note, in the chosen style (a lead, not the brief)."""
+        leads = self._db.likely_sources([marker])
+        rendering = self.citer.lead(leads[0], self.panel.citation_style) if leads else None
+        if rendering is None:
+            return
+        put_on_clipboard(rendering.text, rendering.html)
+        self.statusBar().showMessage(
+            f"Copied the likely source of note {leads[0].number}"
+            f" ({STYLES[self.panel.citation_style]}); it is a lead, not the brief's own endnote",
+            8000,
+        )
+
+    def _copy(self, what: str, render: Callable[[Record, str], Rendering]) -> None:
         record = self.panel.record
         if record is None:
             return
-        put_on_clipboard(as_text(self._source, record), as_html(self._source, record))
-        self.statusBar().showMessage(f"Copied {what}: {record.title}", 5000)
+        rendering = render(record, self.panel.citation_style)
+        put_on_clipboard(rendering.text, rendering.html)
+        self.statusBar().showMessage(
+            f"Copied {what} ({STYLES[self.panel.citation_style]}): {record.title}", 5000
+        )
+
+    # -- export ---------------------------------------------------------------------------
+
+    def selected_records(self) -> list[Record]:
+        tab = self.tabs.currentWidget()
+        ids = tab.selected_record_ids() if isinstance(tab, RecordTab) else []
+        return self._db.records_by_id(ids)
+
+    def show_export_dialog(self) -> None:
+        selected = self.selected_records()
+        dialog = ExportDialog(selected_count=len(selected), parent=self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        fmt = dialog.format_key()
+        suggested = f"mia-{dialog.what()}.{SUFFIXES[fmt]}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export to", str(Path.home() / suggested), f"{fmt} (*.{SUFFIXES[fmt]})"
+        )
+        if path:
+            self.export_to(Path(path), what=dialog.what(), fmt=fmt)
+
+    def export_to(self, path: Path, *, what: str, fmt: str) -> bool:
+        """Write the export; say what happened in the status bar or in a message box."""
+        leads = self._db.likely_sources(range(1, 1000))
+        if what == "bibliography":
+            text = bibliography(self.citer, leads, fmt)
+            count = "the bibliography"
+        else:
+            records = (
+                self.selected_records()
+                if what == "selected"
+                else [r for r in self._db.records() if r.kind != "passage"]
+            )
+            count = f"{len(records)} record{'s' if len(records) != 1 else ''}"
+            if fmt == "markdown":
+                text = to_markdown(records, self.citer, {lead.marker: lead for lead in leads})
+            else:
+                text = (to_json if fmt == "json" else to_csv)(records, self.citer)
+        try:
+            write_atomic(path, text, protected=[self._db.path])
+        except ExportError as error:
+            QMessageBox.warning(self, "Export failed", f"Nothing was written.\n\n{error}")
+            return False
+        self.statusBar().showMessage(f"Exported {count} to {path}", 8000)
+        return True
 
     def show_in_source(self) -> None:
         record = self.panel.record

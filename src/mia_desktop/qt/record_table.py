@@ -87,6 +87,10 @@ class RecordTable(QTableView):
                 return True
         return False
 
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.selectionModel().selectedRows())
+        return [self.proxy.index(row, 0).data(RECORD_ID_ROLE) for row in rows]
+
     def current_record_id(self) -> str | None:
         index = self.currentIndex()
         return index.data(RECORD_ID_ROLE) if index.isValid() else None

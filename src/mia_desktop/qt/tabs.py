@@ -40,6 +40,10 @@ class RecordTab(QWidget):
     def select_record(self, record_id: str) -> bool:
         raise NotImplementedError
 
+    def selected_record_ids(self) -> list[str]:
+        """The records selected in this tab's tables, in display order."""
+        return [rid for table in self.findChildren(RecordTable) for rid in table.selected_ids()]
+
 
 class TimelineTab(RecordTab):
     kinds = ("event",)
