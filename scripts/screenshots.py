@@ -1,4 +1,4 @@
-"""Render every tab of the main window offscreen into docs/screenshots/ (for the README).
+"""Render every tab in light and dark offscreen into docs/screenshots/ (for the README).
 
 QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
 """
@@ -21,6 +21,7 @@ from mia_desktop.db import Database
 from mia_desktop.qt.main_window import MainWindow
 
 OUT = paths.REPO_ROOT / "docs" / "screenshots"
+SIZE = (1440, 900)
 
 # (file name, tab index, record to select, search text)
 SHOTS = [
@@ -28,39 +29,42 @@ SHOTS = [
     ("remains-batches.png", 1, "ba-k208-1990-1994", ""),
     ("country-efforts.png", 2, "ef-china-archives-agreement", ""),
     ("figures.png", 3, "fi-unaccounted-for-2015", ""),
-    ("search.png", 0, "", "K208"),
+    ("source.png", 4, "ba-k208-1990-1994", ""),
+    ("search.png", 0, "", "Richardsen"),
 ]
+
+
+def shoot(db: Database, settings: QSettings, theme: str, folder: Path) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, tab, record_id, text in SHOTS:
+        window = MainWindow(database=db, settings=settings)
+        window.set_theme(theme, save=False)
+        window.resize(*SIZE)
+        window.show()
+        window.tabs.setCurrentIndex(tab)
+        if record_id:
+            window.open_record(record_id)
+            if tab == 4:
+                window.show_in_source()
+        if text:
+            window.search.field.setText(text)
+            window.search.run_search()
+        app.processEvents()
+        window.grab().save(str(folder / name))
+        print(folder / name)
+        window.close()
 
 
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
-    OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch, Database(paths.bundled_database()) as db:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
-        for name, tab, record_id, text in SHOTS:
-            window = MainWindow(database=db, settings=settings)
-            window.resize(1400, 860)
-            window.show()
-            window.tabs.setCurrentIndex(tab)
-            if record_id:
-                window.open_record(record_id)
-            if text:
-                window.search.field.setText(text)
-                window.search.run_search()
-            app.processEvents()
-            window.grab().save(str(OUT / name))
-            print(OUT / name)
-            window.close()
-        source_window = MainWindow(database=db, settings=settings)
-        source_window.resize(1400, 860)
-        source_window.show()
-        source_window.open_record("ba-k208-1990-1994")
-        source_window.show_in_source()
-        app.processEvents()
-        source_window.grab().save(str(OUT / "source.png"))
-        print(OUT / "source.png")
-        source_window.close()
+        for theme in ("light", "dark"):
+            shoot(db, settings, theme, OUT / theme)
     QGuiApplication.clipboard().clear()
+    del app
     return 0
 
 

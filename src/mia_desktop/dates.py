@@ -113,3 +113,19 @@ def years(value: str) -> list[str]:
 
 def month_names(value: str) -> list[str]:
     return [MONTHS[int(m) - 1] for m in re.findall(r"\d{4}-(\d{2})", value)]
+
+
+def _fraction(iso_day: str) -> float:
+    """A full ISO date as a fractional year: 1953-07-02 -> about 1953.5."""
+    year, month, day = (int(p) for p in iso_day.split("-"))
+    return year + ((month - 1) * 30.44 + (day - 1)) / 365.25
+
+
+def span_years(value: str) -> tuple[float | None, float | None]:
+    """First and last moment a date covers, as fractional years; None for an open end.
+
+    "1954" -> (1954.0, 1955.0); "1953-08" -> (1953.58, 1953.66); "1954/.." -> (1954.0, None).
+    """
+    first, last = bounds(value)
+    end = _fraction(last) + 1 / 365.25 if last else None
+    return (_fraction(first) if first else None), end

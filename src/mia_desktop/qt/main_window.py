@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -33,9 +33,11 @@ from mia_desktop.export import (
 )
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
+from mia_desktop.qt.help import TextDialog, help_html, shortcuts_html
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.source_tab import SourceTab
 from mia_desktop.qt.tabs import CountriesTab, RecordTab, TimelineTab, batches_tab, figures_tab
+from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
 from mia_desktop.records import KIND_LABELS, Record
 
 APP_NAME = "mia-desktop"
@@ -137,6 +139,10 @@ class MainWindow(QMainWindow):
         )
         self._fit_to_screen(1280, 800)
         self._restore_state()
+        saved_theme = settings.value(THEME_KEY, "system")
+        self.set_theme(saved_theme if saved_theme in THEMES else "system", save=False)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
+        self._set_tab_order()
         self._update_actions()
 
     # -- actions and menus ------------------------------------------------------------------
@@ -144,7 +150,11 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, name: str, shortcuts: list[QKeySequence], slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcuts(shortcuts)
+        unique = []  # a key listed twice (F1 is also HelpContents) makes Qt ignore both
+        for sequence in shortcuts:
+            if not sequence.isEmpty() and sequence not in unique:
+                unique.append(sequence)
+        action.setShortcuts(unique)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -183,6 +193,23 @@ class MainWindow(QMainWindow):
         quit_keys = key.keyBindings(key.StandardKey.Quit) or [key("Ctrl+Q")]
         self.quit_action = self._action("&Quit", "quitAction", quit_keys, self.close)
         self.about_action = self._action("&About mia-desktop", "aboutAction", [], self.show_about)
+        self.help_action = self._action(
+            "mia-desktop &Help",
+            "helpAction",
+            [key(key.StandardKey.HelpContents), key("F1")],
+            self.show_help,
+        )
+        self.shortcuts_action = self._action(
+            "&Keyboard Shortcuts", "shortcutsAction", [key("Ctrl+/")], self.show_shortcuts
+        )
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for theme, label in THEMES.items():
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"theme_{theme}")
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+            group.addAction(action)
+            self.theme_actions[theme] = action
         self._short_labels()
 
     def _short_labels(self) -> None:
@@ -223,7 +250,13 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.show_in_source_action)
+        theme_menu = view_menu.addMenu("&Theme")
+        for action in self.theme_actions.values():
+            theme_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
@@ -231,6 +264,8 @@ class MainWindow(QMainWindow):
         for action in (
             self.copy_citation_action,
             self.copy_quote_action,
+            self.copy_bibliography_action,
+            self.copy_markdown_action,
             self.show_in_source_action,
         ):
             action.setEnabled(has_record)
@@ -358,6 +393,45 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Paragraph {record.paragraph}, {record.subsection or record.section}", 5000
         )
+
+    # -- theme, help, keyboard -------------------------------------------------------------
+
+    def set_theme(self, theme: str, *, save: bool = True) -> None:
+        """Light, dark or the system's scheme; every view draws with the palette."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.scheme = apply_theme(app, theme)
+        self.theme = theme
+        self.theme_actions[theme].setChecked(True)
+        if save:
+            self._settings.setValue(THEME_KEY, theme)
+        if self.panel.record is not None:
+            self.panel.show_record(self.panel.record.id)  # its highlight follows the palette
+
+    def _on_system_scheme(self) -> None:
+        if self.theme == "system":
+            self.set_theme("system", save=False)
+
+    def show_help(self) -> None:
+        dialog = TextDialog(
+            title="mia-desktop Help", html=help_html(), name="helpDialog", parent=self
+        )
+        dialog.show()
+
+    def show_shortcuts(self) -> None:
+        dialog = TextDialog(
+            title="Keyboard Shortcuts",
+            html=shortcuts_html(self.findChildren(QAction)),
+            name="shortcutsDialog",
+            parent=self,
+        )
+        dialog.show()
+
+    def _set_tab_order(self) -> None:
+        # Search first, then the tabs and what they hold, then the citation panel.
+        QWidget.setTabOrder(self.search.field, self.tabs)
+        QWidget.setTabOrder(self.tabs, self.panel.style_chooser)
+        QWidget.setTabOrder(self.panel.style_chooser, self.panel.view)
 
     def show_about(self) -> None:
         source = self._source

@@ -58,6 +58,9 @@ class RecordTableModel(QAbstractTableModel):
     def record_at(self, row: int) -> Record:
         return self._records[row]
 
+    def records(self) -> list[Record]:
+        return list(self._records)
+
     def row_of(self, record_id: str) -> int | None:
         for row, record in enumerate(self._records):
             if record.id == record_id:

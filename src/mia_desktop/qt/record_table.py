@@ -13,7 +13,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from mia_desktop.qt.models import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel
 from mia_desktop.records import Record
@@ -63,6 +69,11 @@ class RecordTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.horizontalHeader().setAccessibleName("Column headers: click to sort")
+        self.verticalHeader().setAccessibleName("Row headers")
+        corner = self.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+        if corner is not None:
+            corner.setAccessibleName("Select all rows")
         copy = QAction("Copy rows", self)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

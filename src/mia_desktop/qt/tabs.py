@@ -5,10 +5,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -18,9 +20,12 @@ from PySide6.QtWidgets import (
 from mia_desktop.db import Database
 from mia_desktop.details import figure_value_text
 from mia_desktop.qt import columns
+from mia_desktop.qt.efforts_overview import EffortsOverview
 from mia_desktop.qt.models import Column, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
-from mia_desktop.records import Country, Effort, Event, Figure, Record
+from mia_desktop.qt.remains_chart import RemainsChart
+from mia_desktop.qt.timeline_view import TimelineView
+from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
 
 ALL = "All"
 
@@ -82,9 +87,35 @@ class TimelineTab(RecordTab):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
+        categories = sorted({e.category for e in events})
+        self.drawing = TimelineView(events=events, categories=categories, parent=self)
+        self.drawing.event_clicked.connect(self.table.select_record)
+        self.table.record_selected.connect(self.drawing.highlight)
+        zoom = QHBoxLayout()
+        for text, name, slot in (
+            ("Zoom in (+)", "zoomInButton", lambda: self.drawing.zoom(1.25)),
+            ("Zoom out (-)", "zoomOutButton", lambda: self.drawing.zoom(0.8)),
+            ("Fit all (0)", "fitAllButton", self.drawing.fit_all),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setAccessibleName(text.split(" (")[0])
+            button.clicked.connect(slot)
+            zoom.addWidget(button)
+        zoom.addStretch(1)
+        drawing_box = QWidget(self)
+        drawing_layout = QVBoxLayout(drawing_box)
+        drawing_layout.setContentsMargins(0, 0, 0, 0)
+        drawing_layout.addLayout(zoom)
+        drawing_layout.addWidget(self.drawing, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("timelineSplitter")
+        split.addWidget(drawing_box)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 190))
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 440))
@@ -101,6 +132,8 @@ class TimelineTab(RecordTab):
             )
 
         self.table.proxy.set_predicate(accepts)
+        if hasattr(self, "drawing"):
+            self.drawing.show_only({r.id for r in self.model.records() if accepts(r)})
         shown, total = self.table.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(f"{shown} of {total} events")
 
@@ -118,6 +151,8 @@ class TimelineTab(RecordTab):
 class TableTab(RecordTab):
     """One kind of record in one table, under a short note on how to read it."""
 
+    chart: RemainsChart | None = None
+
     def __init__(
         self,
         *,
@@ -128,6 +163,7 @@ class TableTab(RecordTab):
         note: str,
         accessible_name: str,
         wide_column: tuple[int, int],
+        above: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -138,7 +174,14 @@ class TableTab(RecordTab):
         self.table.setAccessibleName(accessible_name)
         layout = QVBoxLayout(self)
         layout.addWidget(note_label(note, self))
-        layout.addWidget(self.table, 1)
+        if above is None:
+            layout.addWidget(self.table, 1)
+        else:
+            split = QSplitter(Qt.Orientation.Vertical, self)
+            split.setObjectName(f"{name}Splitter")
+            split.addWidget(above)
+            split.addWidget(self.table)
+            layout.addWidget(split, 1)
         self.table.resizeColumnsToContents()
         column, width = wide_column
         self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
@@ -148,17 +191,42 @@ class TableTab(RecordTab):
 
 
 def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
-    return TableTab(
+    batches = [b for b in database.records("batch") if isinstance(b, Batch)]
+    chart_box = QWidget()
+    chart = RemainsChart(batches=batches, parent=chart_box)
+    copy_data = QPushButton("Copy data", chart_box)
+    copy_data.setObjectName("copyChartDataButton")
+    copy_data.setAccessibleName("Copy the chart's numbers")
+    copy_data.setToolTip("Copy the numbers behind the chart as tab-separated text")
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(copy_data)
+    box_layout = QVBoxLayout(chart_box)
+    box_layout.setContentsMargins(0, 0, 0, 0)
+    box_layout.addLayout(row)
+    box_layout.addWidget(chart, 1)
+    tab = TableTab(
         kind="batch",
         name="batches",
         columns=columns.batch_columns(database.country_names()),
-        records=database.records("batch"),
+        records=list(batches),
         note="Remains returned or recovered as a batch, as the brief gives them (figures as of"
         " October 2015). “not stated in source” means the brief gives no number.",
         accessible_name="Remains returned or recovered, by batch",
         wide_column=(1, 380),
+        above=chart_box,
         parent=parent,
     )
+    tab.chart = chart
+    chart.bar_clicked.connect(tab.table.select_record)
+    tab.table.record_selected.connect(chart.highlight)
+
+    def copy_chart_data() -> None:
+        QGuiApplication.clipboard().setText(chart.data_text())
+        tab.copied.emit(f"Copied the numbers of {len(chart.bars)} batches as tab-separated text")
+
+    copy_data.clicked.connect(copy_chart_data)
+    return tab
 
 
 def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
@@ -211,6 +279,13 @@ class CountriesTab(RecordTab):
         )
         self.efforts.setAccessibleName("Efforts of the selected country")
         self.countries.record_selected.connect(self._show_country)
+        self.overview = EffortsOverview(
+            countries=[c for c in countries if isinstance(c, Country)],
+            efforts=self._efforts,
+            parent=self,
+        )
+        self.overview.effort_clicked.connect(self.select_record)
+        self.efforts.record_selected.connect(self.overview.highlight)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.summary)
         right.addWidget(self.efforts)
@@ -223,7 +298,8 @@ class CountriesTab(RecordTab):
         split.setStretchFactor(1, 1)
         split.setSizes([160, 600])
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(self.overview)
+        layout.addWidget(split, 1)
         self._country_id: str | None = None
         if countries:
             self.countries.select_record(countries[0].id)

@@ -1,0 +1,144 @@
+"""Offline help (F1) with a glossary of the brief's terms, and the keyboard shortcuts list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+# Term -> what it means. Where the brief defines or expands a term, its words are used.
+GLOSSARY = [
+    (
+        "“Unaccounted for”",
+        "The brief's definition: “a term used to describe those who remained"
+        " captive or missing at the conclusion of hostilities, or those killed in action whose"
+        " remains have not been located, recovered, and identified.”",
+    ),
+    (
+        "DPAA",
+        "Defense POW/MIA Accounting Agency: “the Pentagon agency responsible for"
+        " accounting for missing personnel from the Korean War and other conflicts, and for"
+        " identifying remains returned from the battlefield”; formally established in early 2015,"
+        " replacing several Defense agencies (its “predecessor organizations”).",
+    ),
+    (
+        "NDAA",
+        "National Defense Authorization Act. The NDAA for Fiscal Year 2010 set the target"
+        " of accounting for at least 200 missing persons a year by 2015.",
+    ),
+    (
+        "GAO",
+        "Government Accountability Office. Its leaked 2013 report found the accounting"
+        " organizations “undermined by longstanding leadership weaknesses and a fragmented"
+        " organizational structure.”",
+    ),
+    (
+        "KCNA",
+        "Korean Central News Agency, North Korea's state news agency; it published the"
+        " 2014 statement on the remains recovery missions.",
+    ),
+    (
+        "PLA",
+        "People's Liberation Army, China's armed forces. Its Archives Department signed the"
+        " February 2008 archives agreement with the Defense Department.",
+    ),
+    ("DPRK", "Democratic People's Republic of Korea: North Korea."),
+    ("POW", "Prisoner of war."),
+    ("MIA", "Missing in action."),
+    (
+        "K208",
+        "The 208 boxes of remains North Korea turned over to the United States between"
+        " 1990 and 1994, which it had recovered unilaterally; DPAA estimates they contain 375-400"
+        " remains (“K208” is the brief's colloquial name).",
+    ),
+    (
+        "Joint recovery operations",
+        "Remains recovery missions in North Korea by U.S. military"
+        " personnel, under the 1993 agreement; performed from 1996 to 2005, then suspended. North"
+        " Korea proposed “resuming joint recovery missions” in January 2010.",
+    ),
+    (
+        "Operation Glory",
+        "The 1954 return by North Korea of over 4,000 sets of remains to the"
+        " United Nations Command under the Armistice Agreement.",
+    ),
+    (
+        "The Punch Bowl",
+        "The National Memorial Cemetery in Hawaii (usually spelled Punchbowl),"
+        " where 867 sets of remains declared “unknown” were buried.",
+    ),
+]
+
+USING = """
+<h2>Using mia-desktop</h2>
+<p>Everything here comes from one document: the National Committee on North Korea's issue
+brief <i>Korean War POW/MIAs</i>, last updated October 2015. Its figures are as of that date;
+later official figures differ.</p>
+<ul>
+<li><b>Search</b> (Ctrl+F or Ctrl+K) finds records as you type: numbers with or without
+commas, abbreviations, misspellings and questions. Enter opens the first result, Down
+moves into the results or recalls earlier searches, Escape clears.</li>
+<li><b>Timeline</b>: events in order. The drawing above the list zooms with Ctrl+wheel or
++ and &minus;, 0 fits all; click an event to select it in the list.</li>
+<li><b>Remains batches</b>: the chart above the table uses a logarithmic scale; Copy data
+puts its numbers on the clipboard.</li>
+<li><b>Country efforts</b>: each country's efforts over time, coloured by their status in
+October 2015.</li>
+<li><b>Citation panel</b>: the selected record's verbatim quote in its paragraph, its
+section and endnotes, and its citation in the style you choose. A note's
+<i>likely source</i> was identified independently: it is a lead for research, not the
+brief's own endnote.</li>
+<li>A date marked <i>derived</i> is not stated in the brief; the panel says how it was
+worked out.</li>
+</ul>
+"""
+
+
+def help_html() -> str:
+    terms = "".join(
+        f"<dt><b>{escape(term, quote=False)}</b></dt><dd>{escape(text, quote=False)}</dd>"
+        for term, text in GLOSSARY
+    )
+    return f"{USING}<h2>Glossary</h2><dl>{terms}</dl>"
+
+
+def shortcuts_html(actions: Iterable[QAction]) -> str:
+    rows = sorted(
+        (a.text().replace("&", "").rstrip("…"), a.shortcut().toString())
+        for a in actions
+        if not a.shortcut().isEmpty()
+    )
+    extra = [
+        ("Move into the search results / recall earlier searches", "Down"),
+        ("Clear the search", "Escape"),
+        ("Copy the selected table rows", "Ctrl+C"),
+        ("Zoom the timeline drawing", "Ctrl+wheel, + and -"),
+        ("Fit the whole timeline", "0"),
+        ("Next / previous control", "Tab / Shift+Tab"),
+    ]
+    body = "".join(
+        f"<tr><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>"
+        for name, keys in [*rows, *extra]
+    )
+    return f"<h2>Keyboard shortcuts</h2><table cellpadding='4'>{body}</table>"
+
+
+class TextDialog(QDialog):
+    """A read-only rich-text window (help, shortcuts)."""
+
+    def __init__(self, *, title: str, html: str, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName(f"{name}Text")
+        self.browser.setAccessibleName(title)
+        self.browser.setHtml(html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(640, 560)

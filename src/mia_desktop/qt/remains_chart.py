@@ -1,0 +1,250 @@
+"""A bar chart of the remains batches over time, drawn with QPainter (no QtCharts).
+
+Counts span 6 to over 4,000, so the value axis is logarithmic (and says so). A range is
+drawn as a range (solid to its low end, hatched to its high end); identified or unknown
+counts, where the brief gives them, sit inside their bar; a batch the brief gives no
+number for is an empty outline marked "not stated". The batch table is its twin.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from mia_desktop.details import NOT_STATED, count_text, range_text
+from mia_desktop.qt.theme import series_colour
+from mia_desktop.records import Batch
+
+LOG_TICKS = (1, 10, 100, 1_000, 10_000)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """The numbers behind one bar, as the brief gives them."""
+
+    batch_id: str
+    label: str  # the period
+    title: str
+    low: int | None  # the count, or the low end of a range
+    high: int | None  # the high end of a range (== low for a single count)
+    qualifier: str | None
+    unit: str
+    inner: int | None  # identified or declared unknown, drawn inside the bar
+    inner_label: str
+
+    @classmethod
+    def of(cls, batch: Batch) -> Bar:
+        low: int | None
+        high: int | None
+        qualifier: str | None
+        if batch.individuals_low is not None:
+            low, high = batch.individuals_low, batch.individuals_high
+            unit, qualifier = "remains (estimated)", "range"
+        else:
+            low, high = batch.count, batch.count
+            unit, qualifier = batch.unit, batch.count_qualifier
+        inner, inner_label = (
+            (batch.identified, "identified")
+            if batch.identified is not None
+            else (batch.unknowns, "declared unknown")
+        )
+        return cls(
+            batch_id=batch.id,
+            label=batch.date.label if batch.date else "undated",
+            title=batch.title,
+            low=low,
+            high=high,
+            qualifier=qualifier,
+            unit=unit,
+            inner=inner,
+            inner_label=inner_label,
+        )
+
+    def value_text(self) -> str:
+        if self.low is None:
+            return NOT_STATED
+        if self.qualifier == "range":
+            return range_text(self.low, self.high)
+        return count_text(self.low, self.qualifier)
+
+
+class RemainsChart(QWidget):
+    """Emits `bar_clicked(id)`; `highlight(id)` marks a bar."""
+
+    bar_clicked = Signal(str)
+
+    def __init__(self, *, batches: Sequence[Batch], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remainsChart")
+        self.setAccessibleName("Chart of remains per batch")
+        self.bars = [Bar.of(b) for b in batches]
+        self.setAccessibleDescription(
+            "Remains per batch, logarithmic scale: "
+            + "; ".join(f"{b.label}: {b.value_text()} {b.unit}" for b in self.bars)
+        )
+        self._selected: str | None = None
+        self.setMinimumHeight(self.fontMetrics().height() * 14)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMouseTracking(True)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, self.fontMetrics().height() * 18)
+
+    def highlight(self, batch_id: str) -> None:
+        self._selected = batch_id
+        self.update()
+
+    def data_text(self) -> str:
+        """The numbers behind the chart, tab-separated with a header (for Copy data)."""
+        lines = ["Period\tBatch\tValue\tLow\tHigh\tUnit\tInside the bar"]
+        for bar in self.bars:
+            inner = f"{bar.inner} {bar.inner_label}" if bar.inner is not None else ""
+            lines.append(
+                "\t".join(
+                    [
+                        bar.label,
+                        bar.title,
+                        bar.value_text(),
+                        _n(bar.low),
+                        _n(bar.high),
+                        bar.unit,
+                        inner,
+                    ]
+                )
+            )
+        return "\n".join(lines) + "\n"
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _plot_rect(self) -> QRectF:
+        metrics = self.fontMetrics()
+        left = metrics.horizontalAdvance("10,000") + 16
+        bottom = metrics.height() * 3 + 8
+        top = metrics.height() * 2
+        return QRectF(
+            left, top, max(self.width() - left - 12, 50), max(self.height() - top - bottom, 40)
+        )
+
+    def _y(self, value: float, plot: QRectF) -> float:
+        top_log = math.log10(LOG_TICKS[-1])
+        fraction = math.log10(max(value, 1)) / top_log
+        return plot.bottom() - fraction * plot.height()
+
+    def bar_rect(self, index: int) -> QRectF:
+        plot = self._plot_rect()
+        slot = plot.width() / max(len(self.bars), 1)
+        bar = self.bars[index]
+        width = slot * 0.55
+        x = plot.left() + slot * index + (slot - width) / 2
+        top = self._y(bar.high, plot) if bar.high is not None else plot.top() + plot.height() * 0.6
+        return QRectF(x, top, width, plot.bottom() - top)
+
+    # -- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        plot = self._plot_rect()
+        metrics = self.fontMetrics()
+        grid = QColor(palette.color(QPalette.ColorRole.Mid))
+        grid.setAlpha(110)
+        for tick in LOG_TICKS:
+            y = self._y(tick, plot)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(0, y - metrics.height() / 2, plot.left() - 6, metrics.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{tick:,}",
+            )
+        painter.drawText(
+            QRectF(4, 0, self.width(), metrics.height() * 1.5),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            "Remains per batch (logarithmic scale; as the brief gives them, October 2015)",
+        )
+        colour = series_colour(0, palette)
+        inner_colour = series_colour(2, palette)
+        for index, bar in enumerate(self.bars):
+            rect = self.bar_rect(index)
+            if bar.low is None:
+                painter.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+            else:
+                solid_top = self._y(bar.low, plot)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(colour))
+                painter.drawRect(
+                    QRectF(rect.left(), solid_top, rect.width(), plot.bottom() - solid_top)
+                )
+                if bar.high is not None and bar.high != bar.low:  # the uncertain part
+                    painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                    painter.setPen(QPen(colour, 1))
+                    painter.drawRect(
+                        QRectF(rect.left(), rect.top(), rect.width(), solid_top - rect.top())
+                    )
+                if bar.inner is not None:
+                    inner_top = self._y(bar.inner, plot)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QBrush(inner_colour))
+                    inset = rect.width() * 0.25
+                    painter.drawRect(
+                        QRectF(
+                            rect.left() + inset,
+                            inner_top,
+                            rect.width() - 2 * inset,
+                            plot.bottom() - inner_top,
+                        )
+                    )
+            if bar.batch_id == self._selected:
+                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect.adjusted(-3, -3, 3, 3))
+            painter.setPen(text)
+            value = bar.value_text()
+            if bar.inner is not None:
+                value += f" ({bar.inner:,} {bar.inner_label})"
+            painter.drawText(
+                QRectF(
+                    rect.center().x() - 110,
+                    rect.top() - metrics.height() - 2,
+                    220,
+                    metrics.height(),
+                ),
+                Qt.AlignmentFlag.AlignHCenter,
+                value,
+            )
+            painter.drawText(
+                QRectF(rect.center().x() - 90, plot.bottom() + 4, 180, metrics.height() * 3),
+                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+                f"{bar.label}\n{bar.unit}",
+            )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for index, bar in enumerate(self.bars):
+            if self.bar_rect(index).adjusted(-4, -20, 4, 0).contains(event.position()):
+                self.highlight(bar.batch_id)
+                self.bar_clicked.emit(bar.batch_id)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        for index, bar in enumerate(self.bars):
+            if self.bar_rect(index).contains(event.position()):
+                self.setToolTip(f"{bar.title}\n{bar.label}: {bar.value_text()} {bar.unit}")
+                return
+        self.setToolTip("")
+
+
+def _n(value: int | None) -> str:
+    return "" if value is None else str(value)

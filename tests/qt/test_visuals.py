@@ -1,0 +1,228 @@
+"""The drawn timeline, the remains chart, the efforts overview, help, themes, accessibility."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QTabBar,
+    QTableView,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from mia_desktop.db import Database
+from mia_desktop.qt.efforts_overview import EffortsOverview
+from mia_desktop.qt.main_window import MainWindow
+from mia_desktop.qt.remains_chart import RemainsChart
+from mia_desktop.qt.timeline_view import TimelineView
+from mia_desktop.records import Batch
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database, settings_path: Path) -> Iterator[MainWindow]:
+    main = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(main)
+    main.resize(1300, 850)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.set_theme("light", save=False)
+
+
+def _drawing(window: MainWindow) -> TimelineView:
+    drawing = window.findChild(TimelineView, "timelineDrawing")
+    assert drawing is not None
+    return drawing
+
+
+def _table(window: MainWindow, name: str) -> QTableView:
+    table = window.findChild(QTableView, name)
+    assert table is not None
+    return table
+
+
+def test_clicking_an_event_in_the_drawing_selects_it_in_the_list(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    drawing = _drawing(window)
+    point = drawing.item_centre("ev-2007-richardson-repatriation")
+    assert point is not None
+    qtbot.mouseClick(drawing.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
+    table = _table(window, "timelineTable")
+    assert table.currentIndex().siblingAtColumn(1).data() == (
+        "North Korea repatriates the remains of six U.S. personnel"
+    )
+    assert "Bill Richardson" in window.panel.view.toPlainText()
+
+
+def test_selecting_in_the_list_highlights_the_drawing(window: MainWindow) -> None:
+    window.open_record("ev-1993-remains-agreement")
+    assert _drawing(window).selected_event_id() == "ev-1993-remains-agreement"
+
+
+def test_zoom_changes_the_visible_span(window: MainWindow, qtbot: QtBot) -> None:
+    drawing = _drawing(window)
+    drawing.fit_all()
+    start, end = drawing.visible_years()
+    assert start <= 1951 and end >= 2015
+    drawing.setFocus()
+    qtbot.keyClick(drawing, Qt.Key.Key_Plus)
+    qtbot.keyClick(drawing, Qt.Key.Key_Plus)
+    zoomed = drawing.visible_years()
+    assert zoomed[1] - zoomed[0] < (end - start) * 0.8
+    qtbot.keyClick(drawing, Qt.Key.Key_0)
+    assert drawing.visible_years()[1] - drawing.visible_years()[0] >= (end - start) * 0.95
+
+
+def test_filters_hide_events_in_the_drawing_too(window: MainWindow) -> None:
+    tab = window.timeline
+    tab.category_filter.setCurrentText("hearing")
+    drawing = _drawing(window)
+    assert drawing.item_centre("ev-1992-senate-hearing") is not None
+    assert drawing.visible_event_ids() == {"ev-1992-senate-hearing"}
+
+
+def test_chart_bars_match_the_batch_numbers(window: MainWindow, db: Database) -> None:
+    chart = window.findChild(RemainsChart, "remainsChart")
+    assert chart is not None
+    bars = {bar.batch_id: bar for bar in chart.bars}
+    for batch in db.records("batch"):
+        assert isinstance(batch, Batch)
+        bar = bars[batch.id]
+        if batch.individuals_low is not None:
+            assert (bar.low, bar.high) == (batch.individuals_low, batch.individuals_high)
+            assert bar.value_text() == "375–400"
+        else:
+            assert bar.low == bar.high == batch.count
+    assert bars["ba-operation-glory-1954"].value_text() == "over 4,000"
+    assert bars["ba-operation-glory-1954"].inner == 867
+    assert bars["ba-joint-recovery-1996-2005"].value_text() == "not stated in source"
+    assert bars["ba-south-korea-since-1982"].inner == 11
+
+
+def test_clicking_a_bar_selects_the_batch_and_copy_data(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentWidget(window.batches)
+    chart = window.findChild(RemainsChart, "remainsChart")
+    assert chart is not None
+    index = [b.batch_id for b in chart.bars].index("ba-richardson-2007")
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_rect(index).center().toPoint())
+    assert (
+        "Remains of six U.S. personnel"
+        in _table(window, "batchesTable").currentIndex().siblingAtColumn(1).data()
+    )
+    copy = window.findChild(QAbstractButton, "copyChartDataButton")
+    assert copy is not None
+    copy.click()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[0].startswith("Period\tBatch\tValue")
+    assert any(line.startswith("1990–1994\t") and "375–400" in line for line in lines)
+
+
+def test_clicking_an_effort_in_the_overview_selects_it(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentWidget(window.countries)
+    overview = window.findChild(EffortsOverview, "effortsOverview")
+    assert overview is not None
+    overview.repaint()
+    point = overview.bar_centre("ef-us-russia-joint-commission")
+    assert point is not None
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    efforts = _table(window, "effortsTable")
+    assert efforts.currentIndex().siblingAtColumn(1).data() == (
+        "U.S.-Russia Joint Commission on POW/MIAs"
+    )
+
+
+def test_f1_opens_help_with_the_glossary(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QWidget, "helpDialog")
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QTextEdit).toPlainText()
+    for term in (
+        "DPAA",
+        "NDAA",
+        "GAO",
+        "KCNA",
+        "PLA",
+        "DPRK",
+        "POW",
+        "MIA",
+        "K208",
+        "Joint recovery operations",
+        "Unaccounted for",
+    ):
+        assert term in text
+    dialog.close()
+
+
+def test_keyboard_shortcuts_are_listed(window: MainWindow) -> None:
+    window.shortcuts_action.trigger()
+    dialog = window.findChild(QWidget, "shortcutsDialog")
+    assert dialog is not None
+    text = dialog.findChild(QTextEdit).toPlainText()
+    assert "Copy citation" in text and "Ctrl+Shift+C" in text and "F1" in text
+    dialog.close()
+
+
+def test_dark_and_light_themes_and_the_choice_is_kept(
+    qtbot: QtBot, db: Database, settings_path: Path
+) -> None:
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    first = MainWindow(database=db, settings=settings)
+    qtbot.addWidget(first)
+    first.theme_actions["dark"].trigger()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    first.close()
+    second = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    assert second.theme_actions["dark"].isChecked()
+    second.theme_actions["light"].trigger()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
+
+
+INTERACTIVE = (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QAbstractItemView,
+    QTextEdit,
+    QTabBar,
+    TimelineView,
+    RemainsChart,
+    EffortsOverview,
+)
+
+
+def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> None:
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(window):
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QComboBox) or (
+            parent and parent.inherits("QComboBoxPrivateContainer")
+        ):
+            continue  # a combo box's own popup parts
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name) if interface else ""
+        if not name.strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    assert missing == [], "\n".join(missing)
