@@ -8,25 +8,18 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mia_desktop import __version__, paths
-from mia_desktop.citations import DEFAULT_STYLE, describe_likely_source
-from mia_desktop.citer import STYLE_KEYS, Citer
-from mia_desktop.db import Database, DatabaseError, SearchFilters
-from mia_desktop.export import (
-    BIBLIOGRAPHY_FORMATS,
-    RECORD_FORMATS,
-    ExportError,
-    bibliography,
-    record_to_dict,
-    to_csv,
-    to_json,
-    to_markdown,
-    write_atomic,
-)
+from mia_desktop.citations import DEFAULT_STYLE, STYLES, describe_likely_source
+from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, RECORD_FORMATS
 from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
-from mia_desktop.search import snippet_text
-from mia_desktop.searcher import Searcher, describe_result
+
+if TYPE_CHECKING:
+    from mia_desktop.db import Database
+
+# The commands' own modules (database, search, export) load only when a command runs:
+# opening the GUI needs none of them here, and start-up time counts.
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but could not do what was asked (unknown id, build problems)
@@ -59,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite = commands.add_parser("cite", help="print the citation of a record")
     cite.add_argument("id")
     cite.add_argument(
-        "--style", choices=STYLE_KEYS, default=DEFAULT_STYLE, help="default: %(default)s"
+        "--style", choices=list(STYLES), default=DEFAULT_STYLE, help="default: %(default)s"
     )
 
     show = commands.add_parser("show", help="print a record with its quote and likely sources")
@@ -104,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return run(db_path=args.db, exit_after_startup=args.exit_after_startup)
     if args.command == "build-db":
         return _build_db(args)
+    from mia_desktop.db import Database, DatabaseError
+
     try:
         with Database(args.db or paths.bundled_database()) as db:
             return _COMMANDS[args.command](db, args)
@@ -116,6 +111,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:
+    from mia_desktop.citer import Citer
+    from mia_desktop.db import SearchFilters
+    from mia_desktop.export import record_to_dict
+    from mia_desktop.search import snippet_text
+    from mia_desktop.searcher import Searcher, describe_result
+
     country = _country_id(db, args.country)
     if args.country and country is None:
         known = ", ".join(sorted(db.country_names()))
@@ -173,6 +174,8 @@ def _find(db: Database, record_id: str) -> int | None:
 
 
 def _cite(db: Database, args: argparse.Namespace) -> int:
+    from mia_desktop.citer import Citer
+
     missing = _find(db, args.id)
     if missing is not None:
         return missing
@@ -183,6 +186,9 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:
+    from mia_desktop.citer import Citer
+    from mia_desktop.export import record_to_dict
+
     missing = _find(db, args.id)
     if missing is not None:
         return missing
@@ -209,6 +215,16 @@ def _show(db: Database, args: argparse.Namespace) -> int:
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
+    from mia_desktop.citer import Citer
+    from mia_desktop.export import (
+        ExportError,
+        bibliography,
+        to_csv,
+        to_json,
+        to_markdown,
+        write_atomic,
+    )
+
     citer = Citer(db)
     records = db.records(args.kind)
     leads = {s.marker: s for s in db.likely_sources(range(1, 1000))}

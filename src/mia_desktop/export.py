@@ -44,8 +44,6 @@ COMMON_FIELDS = (
     "citation",
 )
 _INTERNAL = {"markers", "quote_start"}
-RECORD_FORMATS = {"json": "JSON", "csv": "CSV", "markdown": "Markdown"}
-BIBLIOGRAPHY_FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
 
 
 class ExportError(Exception):

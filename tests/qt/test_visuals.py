@@ -98,6 +98,7 @@ def test_filters_hide_events_in_the_drawing_too(window: MainWindow) -> None:
 
 
 def test_chart_bars_match_the_batch_numbers(window: MainWindow, db: Database) -> None:
+    window.tabs.setCurrentIndex(1)
     chart = window.findChild(RemainsChart, "remainsChart")
     assert chart is not None
     bars = {bar.batch_id: bar for bar in chart.bars}
@@ -116,7 +117,7 @@ def test_chart_bars_match_the_batch_numbers(window: MainWindow, db: Database) ->
 
 
 def test_clicking_a_bar_selects_the_batch_and_copy_data(window: MainWindow, qtbot: QtBot) -> None:
-    window.tabs.setCurrentWidget(window.batches)
+    window.tabs.setCurrentIndex(1)
     chart = window.findChild(RemainsChart, "remainsChart")
     assert chart is not None
     index = [b.batch_id for b in chart.bars].index("ba-richardson-2007")
@@ -134,7 +135,7 @@ def test_clicking_a_bar_selects_the_batch_and_copy_data(window: MainWindow, qtbo
 
 
 def test_clicking_an_effort_in_the_overview_selects_it(window: MainWindow, qtbot: QtBot) -> None:
-    window.tabs.setCurrentWidget(window.countries)
+    window.tabs.setCurrentIndex(2)
     overview = window.findChild(EffortsOverview, "effortsOverview")
     assert overview is not None
     overview.repaint()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
@@ -34,13 +35,24 @@ from mia_desktop.export import (
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
 from mia_desktop.qt.help import TextDialog, help_html, shortcuts_html
+from mia_desktop.qt.lazy_tab import LazyTab
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.source_tab import SourceTab
-from mia_desktop.qt.tabs import CountriesTab, RecordTab, TimelineTab, batches_tab, figures_tab
+from mia_desktop.qt.tabs import (
+    CountriesTab,
+    RecordTab,
+    TableTab,
+    TimelineTab,
+    batches_tab,
+    figures_tab,
+)
 from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
 from mia_desktop.records import KIND_LABELS, Record
 
 APP_NAME = "mia-desktop"
+_PAGE_OF_KIND = {"event": 0, "batch": 1, "country": 2, "effort": 2, "figure": 3}
+_SOURCE_PAGE = 4
+PageT = TypeVar("PageT", bound=QWidget)
 WINDOW_TITLE = "mia-desktop — Korean War POW/MIA accounting (NCNK brief, October 2015)"
 
 
@@ -68,26 +80,19 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.timeline = TimelineTab(database=database, parent=self.tabs)
-        self.batches = batches_tab(database=database, parent=self.tabs)
-        self.countries = CountriesTab(database=database, parent=self.tabs)
-        self.figures = figures_tab(database=database, parent=self.tabs)
-        self.source_tab = SourceTab(database=database, parent=self.tabs)
-        self.record_tabs: list[RecordTab] = [
-            self.timeline,
-            self.batches,
-            self.countries,
-            self.figures,
-        ]
-        for tab, title in zip(
-            [*self.record_tabs, self.source_tab],
-            ["Timeline", "Remains batches", "Country efforts", "Figures", "Source"],
-            strict=True,
+        # Each page is built when first shown or needed, so start-up builds one.
+        self._pages: list[LazyTab[QWidget]] = []
+        for title, build in (
+            ("Timeline", lambda parent: TimelineTab(database=database, parent=parent)),
+            ("Remains batches", lambda parent: batches_tab(database=database, parent=parent)),
+            ("Country efforts", lambda parent: CountriesTab(database=database, parent=parent)),
+            ("Figures", lambda parent: figures_tab(database=database, parent=parent)),
+            ("Source", lambda parent: SourceTab(database=database, parent=parent)),
         ):
-            self.tabs.addTab(tab, title)
-        for tab in self.record_tabs:
-            tab.record_selected.connect(self.show_details)
-            tab.copied.connect(self.statusBar().showMessage)
+            page: LazyTab[QWidget] = LazyTab(build=build, on_built=self._wire_tab, parent=self.tabs)
+            self._pages.append(page)
+            self.tabs.addTab(page, title)
+        self.tabs.currentChanged.connect(lambda index: self._pages[index].content())
 
         self.citer = Citer(database)
         self.panel = CitationPanel(
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
         self._update_actions()
+        self.current_page()  # build the page on screen now; the others when opened
 
     # -- actions and menus ------------------------------------------------------------------
 
@@ -281,13 +287,14 @@ class MainWindow(QMainWindow):
         record = self._db.record(record_id)
         if record is None:
             return
-        for tab in self.record_tabs:
-            if record.kind in tab.kinds:
-                self.tabs.setCurrentWidget(tab)
-                tab.select_record(record_id)
-                break
+        page = _PAGE_OF_KIND.get(record.kind)
+        if page is not None:
+            self.tabs.setCurrentIndex(page)
+            tab = self._pages[page].content()
+            assert isinstance(tab, RecordTab)
+            tab.select_record(record_id)
         else:  # a passage of the brief: show it in the Source tab
-            self.tabs.setCurrentWidget(self.source_tab)
+            self.tabs.setCurrentIndex(_SOURCE_PAGE)
             self.source_tab.show_paragraph(record)
         self.show_details(record_id)
         self.statusBar().showMessage(f"{KIND_LABELS[record.kind]}: {record.title}", 5000)
@@ -341,8 +348,44 @@ class MainWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------
 
+    # -- the pages, built on first use ----------------------------------------------------
+
+    def _wire_tab(self, tab: QWidget) -> None:
+        if isinstance(tab, RecordTab):
+            tab.record_selected.connect(self.show_details)
+            tab.copied.connect(self.statusBar().showMessage)
+
+    @property
+    def timeline(self) -> TimelineTab:
+        return self._page(0, TimelineTab)
+
+    @property
+    def batches(self) -> TableTab:
+        return self._page(1, TableTab)
+
+    @property
+    def countries(self) -> CountriesTab:
+        return self._page(2, CountriesTab)
+
+    @property
+    def figures(self) -> TableTab:
+        return self._page(3, TableTab)
+
+    @property
+    def source_tab(self) -> SourceTab:
+        return self._page(_SOURCE_PAGE, SourceTab)
+
+    def current_page(self) -> QWidget:
+        """What the current tab shows (building it if need be)."""
+        return self._pages[self.tabs.currentIndex()].content()
+
+    def _page(self, index: int, kind: type[PageT]) -> PageT:
+        content = self._pages[index].content()
+        assert isinstance(content, kind)
+        return content
+
     def selected_records(self) -> list[Record]:
-        tab = self.tabs.currentWidget()
+        tab = self.current_page()
         ids = tab.selected_record_ids() if isinstance(tab, RecordTab) else []
         return self._db.records_by_id(ids)
 
@@ -388,7 +431,7 @@ class MainWindow(QMainWindow):
         record = self.panel.record
         if record is None:
             return
-        self.tabs.setCurrentWidget(self.source_tab)
+        self.tabs.setCurrentIndex(_SOURCE_PAGE)
         self.source_tab.show_paragraph(record)
         self.statusBar().showMessage(
             f"Paragraph {record.paragraph}, {record.subsection or record.section}", 5000
@@ -409,7 +452,8 @@ class MainWindow(QMainWindow):
             self.panel.show_record(self.panel.record.id)  # its highlight follows the palette
 
     def _on_system_scheme(self) -> None:
-        if self.theme == "system":
+        # A closed window (its database may be closed too) no longer follows the system.
+        if self.theme == "system" and self.isVisible():
             self.set_theme("system", save=False)
 
     def show_help(self) -> None:
@@ -485,6 +529,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.search.cancel_pending()  # no search may run after the window (and database) close
         self.save_state()
         super().closeEvent(event)
 

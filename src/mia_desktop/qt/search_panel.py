@@ -137,7 +137,7 @@ class SearchPanel(QObject):
         super().__init__(parent)
         self._db = database
         self._settings = settings
-        self._searcher = Searcher(database)
+        self._searcher: Searcher | None = None  # loads the search vocabulary on first use
         self.last_result: SearchResult | None = None
         self.field = SearchField(parent)
         self.field.setObjectName("searchField")
@@ -223,6 +223,8 @@ class SearchPanel(QObject):
         """Search now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
         text = self.field.text()
+        if self._searcher is None:
+            self._searcher = Searcher(self._db)
         result = self._searcher.search(text, filters=self.filters(), limit=RESULT_LIMIT)
         self.last_result = result
         self.model.set_hits(result.hits)
@@ -284,6 +286,9 @@ class SearchPanel(QObject):
             self.field.setFocus()
             return True
         return super().eventFilter(watched, event)
+
+    def cancel_pending(self) -> None:
+        self._timer.stop()
 
     def focus(self) -> None:
         self.field.setFocus()
