@@ -141,24 +141,10 @@ class Database:
 
     def _check_schema(self) -> None:
         try:
-            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {
-                row[0]
-                for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-        except sqlite3.DatabaseError as error:
-            raise DatabaseError(f"{self.path}: not a readable SQLite database ({error})") from None
-        if version > SCHEMA_VERSION:
-            raise DatabaseError(
-                f"{self.path}: made by a newer mia-desktop (schema {version}, this one reads"
-                f" {SCHEMA_VERSION}); update the app"
-            )
-        missing = REQUIRED_TABLES - tables
-        if version != SCHEMA_VERSION or missing:
-            raise DatabaseError(
-                f"{self.path}: not a mia-desktop database"
-                + (f" (missing tables: {', '.join(sorted(missing))})" if missing else "")
-            )
+            _check_schema(self._conn, self.path)
+        except DatabaseError:
+            self._conn.close()
+            raise
 
     # -- the source ---------------------------------------------------------------------
 
@@ -432,19 +418,130 @@ def _placeholders(values: Sequence[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the file read-only, or say in plain words why it cannot be a database."""
     if not path.exists():
         raise DatabaseError(f"{path}: no such file")
     if path.is_dir():
         raise DatabaseError(f"{path}: is a folder, not a database file")
+    if not path.is_file():  # a pipe or a device would make SQLite wait or read forever
+        raise DatabaseError(f"{path}: is not a regular file, not a database file")
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+        size = path.stat().st_size
+    except OSError as error:
+        raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if size == 0:
+        raise DatabaseError(f"{path}: is empty (0 bytes), not a mia-desktop database")
+    if not header.startswith(_SQLITE_HEADER):
+        what = "a text file" if _looks_like_text(header) else "not an SQLite file"
+        raise DatabaseError(f"{path}: not a readable SQLite database ({what})")
+    expected = _expected_size(header)
+    if expected is not None and size < expected:
+        raise DatabaseError(
+            f"{path}: is truncated ({size:,} of {expected:,} bytes), not a complete database;"
+            " copy it again"
+        )
     try:
         # mode=ro: the bundled data is never written, whatever the code does.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path}: not a readable SQLite database ({error})") from None
+        raise _unreadable(path, error) from None
     return conn
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file of another kind or version, or a damaged one.
+
+    PRAGMA quick_check reads every page: about 2 ms on the bundled data.db (700 kB),
+    next to about 0.4 s for the whole start-up.
+    """
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by a newer mia-desktop (schema {version}, this one reads"
+            f" {SCHEMA_VERSION}); update the app"
+        )
+    if not tables:
+        raise DatabaseError(f"{path}: an empty SQLite database, not a mia-desktop database")
+    missing = REQUIRED_TABLES - tables
+    if missing == REQUIRED_TABLES:
+        shown = sorted(tables)
+        listed = ", ".join(shown[:4]) + (f" and {len(shown) - 4} more" if len(shown) > 4 else "")
+        raise DatabaseError(
+            f"{path}: an SQLite database of another kind (tables: {listed}),"
+            " not a mia-desktop database"
+        )
+    if missing:
+        raise DatabaseError(
+            f"{path}: not a mia-desktop database (missing tables: {', '.join(sorted(missing))})"
+        )
+    if version != SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by an older mia-desktop (schema {version}, this one reads"
+            f" {SCHEMA_VERSION}); rebuild it with `mia-desktop build-db`"
+        )
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    if problems != ["ok"]:
+        found = [
+            line
+            for problem in problems
+            for line in problem.splitlines()
+            if line.strip() and not line.startswith("*** in database")
+        ] or ["unknown problem"]
+        more = f", and {len(found) - 1} more" if len(found) > 1 else ""
+        raise DatabaseError(
+            f"{path}: is damaged (integrity check: {found[0][:120]}{more});"
+            " copy it again or rebuild it"
+        )
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(data) - 3:  # not merely a character cut off at the end
+            return False
+        text = data[: error.start].decode("utf-8")
+    return bool(text) and all(ch.isprintable() or ch in "\t\r\n" for ch in text)
+
+
+def _expected_size(header: bytes) -> int | None:
+    """The file size the SQLite header promises, when the header is trustworthy about it."""
+    if len(header) < 100:
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when "version-valid-for" equals the change counter.
+    if header[92:96] != header[24:28] or pages == 0 or page_size < 512:
+        return None
+    return page_size * pages
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> DatabaseError:
+    """A DatabaseError for an SQLite error, in the words a user can act on."""
+    reason = str(error)
+    if "malformed" in reason or "corrupt" in reason:
+        return DatabaseError(f"{path}: is damaged ({reason}); copy it again or rebuild it")
+    if "locked" in reason or "busy" in reason:
+        return DatabaseError(f"{path}: is locked by another program ({reason}); try again")
+    return DatabaseError(f"{path}: not a readable SQLite database ({reason})")
 
 
 def _make_record(
