@@ -166,7 +166,7 @@ def _country_id(db: Database, text: str | None) -> str | None:
 def _find(db: Database, record_id: str) -> int | None:
     if db.record(record_id):
         return None
-    ids = [r.id for r in db.records()]
+    ids = db.all_ids()
     close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5)
     hint = f" Did you mean: {', '.join(close)}?" if close else " List ids with `export`."
     print(f"mia-desktop: no record with id {record_id!r}.{hint}", file=sys.stderr)

@@ -223,6 +223,40 @@ class Database:
         rows = self._conn.execute(f"SELECT * FROM records {where} ORDER BY rowid", params)
         return self._complete(rows.fetchall())
 
+    def record_ids(
+        self, kind: str, *, category: str | None = None, country: str | None = None
+    ) -> list[str]:
+        """Ids of one kind's records, chronological, optionally filtered: cheap at any size."""
+        sql = "SELECT records.id FROM records"
+        where, params = ["records.kind = ?"], [kind]
+        if category:
+            sql += " JOIN events ON events.id = records.id"
+            where.append("events.category = ?")
+            params.append(category)
+        if country:
+            where.append(
+                "EXISTS (SELECT 1 FROM record_countries f"
+                " WHERE f.record_id = records.id AND f.country_id = ?)"
+            )
+            params.append(country)
+        sql += f" WHERE {' AND '.join(where)} ORDER BY records.date_sort, records.rowid"
+        return [row[0] for row in self._conn.execute(sql, params)]
+
+    def count_records(self, *, exclude_kind: str | None = None) -> int:
+        row = self._conn.execute(
+            "SELECT count(*) FROM records WHERE kind IS NOT ?", (exclude_kind,)
+        ).fetchone()
+        return int(row[0])
+
+    def all_ids(self) -> list[str]:
+        return [row[0] for row in self._conn.execute("SELECT id FROM records ORDER BY rowid")]
+
+    def event_categories(self) -> list[str]:
+        return [
+            row[0]
+            for row in self._conn.execute("SELECT DISTINCT category FROM events ORDER BY category")
+        ]
+
     def record(self, record_id: str) -> Record | None:
         rows = self._conn.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchall()
         found = self._complete(rows)

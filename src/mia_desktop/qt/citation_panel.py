@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.citations import DEFAULT_STYLE, STYLES
-from mia_desktop.citer import Citer
+from mia_desktop.citations import DEFAULT_STYLE, STYLES, Rendering
+from mia_desktop.citer import Citer, UnknownStyle
 from mia_desktop.db import Database
 from mia_desktop.details import DetailsContext, record_html
 from mia_desktop.records import LikelySource, Record
@@ -110,10 +110,17 @@ class CitationPanel(QWidget):
         self._record = record
         highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(170).name()
         style = self.citation_style
+        try:
+            citation = self._citer.cite(record, style)
+        except UnknownStyle:  # a database built without this record's renderings
+            citation = Rendering(
+                text="No citation is stored for this record; rebuild the database.",
+                html="<i>No citation is stored for this record; rebuild the database.</i>",
+            )
         context = DetailsContext(
             source=self._citer.source,
             paragraph=self._db.paragraph(record.paragraph),
-            citation=self._citer.cite(record, style),
+            citation=citation,
             bibliography=self._citer.bibliography(style),
             style_label=STYLES[style],
             likely_sources=[(lead, self._citer.lead(lead, style)) for lead in self.leads(record)],

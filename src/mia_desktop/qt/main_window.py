@@ -137,9 +137,9 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search.field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self._make_menus()
-        curated = [r for r in database.records() if r.kind != "passage"]
+        curated = database.count_records(exclude_kind="passage")
         self.statusBar().showMessage(
-            f"{len(curated)} records from {self._source.publisher_short},"
+            f"{curated:,} records from {self._source.publisher_short},"
             f" “{self._source.title},” {self._source.date_label}"
         )
         self._fit_to_screen(1280, 800)

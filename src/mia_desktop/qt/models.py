@@ -139,3 +139,118 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{KIND_LABELS[record.kind]}: {record.title}, {when}"
         return None
+
+
+class LazyRecordModel(QAbstractTableModel):
+    """A table over any number of records: an id list from SQL, rows fetched in pages.
+
+    Only the ids are loaded up front; `fetchMore` grows the rows a view sees a page at a
+    time, and each record is read from the database the first time a row shows it.
+    """
+
+    PAGE = 200
+
+    def __init__(
+        self,
+        *,
+        database: Any,
+        columns: Sequence[Column],
+        kind: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = database
+        self._columns = list(columns)
+        self._kind = kind
+        self._filters: dict[str, str | None] = {}
+        self._ids: list[str] = []  # empty until set_filters() runs the first query
+        self._shown = 0
+        self._cache: dict[str, Record] = {}
+
+    # -- content --------------------------------------------------------------------------
+
+    def set_filters(self, **filters: str | None) -> None:
+        """Show only the records the filters accept (the query runs in SQL)."""
+        self.beginResetModel()
+        self._filters = filters
+        self._ids = self._db.record_ids(self._kind, **filters)
+        self._shown = min(self.PAGE, len(self._ids))
+        self.endResetModel()
+
+    def total(self) -> int:
+        """All the records the filters accept, fetched into view or not."""
+        return len(self._ids)
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def record_at(self, row: int) -> Record:
+        record_id = self._ids[row]
+        if record_id not in self._cache:
+            if len(self._cache) > 20 * self.PAGE:  # keep memory flat while scrolling far
+                self._cache.clear()
+            start = row - row % self.PAGE
+            page = self._ids[start : start + self.PAGE]
+            self._cache.update({r.id: r for r in self._db.records_by_id(page)})
+        return self._cache[record_id]
+
+    def row_of(self, record_id: str) -> int | None:
+        """The record's row, fetching pages until it is in view; None if filtered out."""
+        try:
+            row = self._ids.index(record_id)
+        except ValueError:
+            return None
+        while row >= self._shown:
+            self.fetchMore(QModelIndex())
+        return row
+
+    # -- paging ---------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._shown < len(self._ids)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        count = min(self.PAGE, len(self._ids) - self._shown)
+        if count <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)
+        self._shown += count
+        self.endInsertRows()
+
+    # -- the model contract ---------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._shown:
+            return None
+        if not 0 <= index.column() < len(self._columns):
+            return None
+        column = self._columns[index.column()]
+        if role == RECORD_ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
+            return None
+        record = self.record_at(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(record) if column.tooltip else column.text(record)
+        if role == SORT_ROLE:
+            return column.sort_key(record) if column.sort_key else column.text(record)
+        return column.text(record)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None

@@ -21,18 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.qt.models import RECORD_ID_ROLE, SORT_ROLE, RecordTableModel
+from mia_desktop.qt.models import RECORD_ID_ROLE, SORT_ROLE, LazyRecordModel, RecordTableModel
 from mia_desktop.records import Record
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
     """Sorts by SORT_ROLE and keeps the rows a predicate accepts (the models are small)."""
 
-    def __init__(self, *, source: RecordTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, source: RecordTableModel | LazyRecordModel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
-        self._accepts: Callable[[Record], bool] = lambda record: True
+        self._accepts: Callable[[Record], bool] | None = None  # None: every row, unread
         self._source = source
 
     def set_predicate(self, accepts: Callable[[Record], bool]) -> None:
@@ -43,7 +45,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
-        return self._accepts(self._source.record_at(source_row))
+        return self._accepts is None or self._accepts(self._source.record_at(source_row))
 
 
 class RecordTable(QTableView):
@@ -52,7 +54,13 @@ class RecordTable(QTableView):
     record_selected = Signal(str)
     copied = Signal(str)  # a status message after Ctrl+C
 
-    def __init__(self, *, model: RecordTableModel, name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        *,
+        model: RecordTableModel | LazyRecordModel,
+        name: str,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName(name)
         self.proxy = RecordFilterProxy(source=model, parent=self)
@@ -86,6 +94,9 @@ class RecordTable(QTableView):
 
     def select_record(self, record_id: str) -> bool:
         """Make the record's row current and visible; False when it is not shown."""
+        source = self.proxy.sourceModel()
+        if isinstance(source, LazyRecordModel) and source.row_of(record_id) is None:
+            return False  # filtered out; row_of fetched the pages up to it otherwise
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(RECORD_ID_ROLE) == record_id:

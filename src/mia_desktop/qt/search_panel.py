@@ -116,8 +116,14 @@ class FacetFilter(QComboBox):
         self.blockSignals(True)
         self.clear()
         self.addItem(f"Any {self._label} ({counts.get('any', 0)})", _ANY)
-        for value, name in self._values:
+        names = dict(self._values)
+        # Known values in their order, then any others the counts bring (e.g. decades).
+        ordered = [v for v, _ in self._values] + sorted(
+            v for v in counts if v != "any" and v not in names
+        )
+        for value in ordered:
             if value in counts or value == current:
+                name = names.get(value) or value or "undated"
                 self.addItem(f"{name} ({counts.get(value, 0)})", value)
         self.setCurrentIndex(max(self.findData(current), 0))
         self.blockSignals(False)
@@ -183,9 +189,9 @@ class SearchPanel(QObject):
         self.country_filter = FacetFilter(
             name="searchCountryFilter", label="country", values=countries, parent=parent
         )
-        decades = [(d, d) for d in database.decades()] + [("", "undated")]
+        # Decades come from the counts of each search: no scan of the records at start-up.
         self.decade_filter = FacetFilter(
-            name="decadeFilter", label="decade", values=decades, parent=parent
+            name="decadeFilter", label="decade", values=[], parent=parent
         )
         self.container = QWidget(parent)
         self.container.setObjectName("searchPanel")

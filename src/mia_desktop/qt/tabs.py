@@ -21,13 +21,14 @@ from mia_desktop.db import Database
 from mia_desktop.details import figure_value_text
 from mia_desktop.qt import columns
 from mia_desktop.qt.efforts_overview import EffortsOverview
-from mia_desktop.qt.models import Column, RecordTableModel
+from mia_desktop.qt.models import Column, LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.remains_chart import RemainsChart
 from mia_desktop.qt.timeline_view import TimelineView
 from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
 
 ALL = "All"
+DRAWN_EVENTS = 2000  # more marks than this are unreadable and slow to lay out
 
 
 class RecordTab(QWidget):
@@ -56,18 +57,22 @@ class TimelineTab(RecordTab):
     def __init__(self, *, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineTab")
-        events = [e for e in database.records("event") if isinstance(e, Event)]
+        self._db = database
         countries = database.records("country")
         names = database.country_names()
-        self.model = RecordTableModel(
-            columns=columns.event_columns(names), records=events, parent=self
+        # Any number of events: ids from SQL, rows read a page at a time as they show.
+        self.model = LazyRecordModel(
+            database=database, columns=columns.event_columns(names), kind="event", parent=self
         )
+
         self.table = self._wire(RecordTable(model=self.model, name="timelineTable", parent=self))
         self.table.setAccessibleName("Timeline of events")
+        self.table.setSortingEnabled(False)  # a timeline reads in date order
         self.category_filter = QComboBox(self)
         self.category_filter.setObjectName("categoryFilter")
         self.category_filter.setAccessibleName("Filter events by category")
-        self.category_filter.addItems([ALL, *sorted({e.category for e in events})])
+        categories = database.event_categories()
+        self.category_filter.addItems([ALL, *categories])
         self.country_filter = QComboBox(self)
         self.country_filter.setObjectName("countryFilter")
         self.country_filter.setAccessibleName("Filter events by country")
@@ -87,8 +92,9 @@ class TimelineTab(RecordTab):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
-        categories = sorted({e.category for e in events})
-        self.drawing = TimelineView(events=events, categories=categories, parent=self)
+        self.drawing = TimelineView(events=[], categories=categories, parent=self)
+        self.drawing_note = QLabel(self)
+        self.drawing_note.setObjectName("drawingNote")
         self.drawing.event_clicked.connect(self.table.select_record)
         self.table.record_selected.connect(self.drawing.highlight)
         zoom = QHBoxLayout()
@@ -103,6 +109,7 @@ class TimelineTab(RecordTab):
             button.clicked.connect(slot)
             zoom.addWidget(button)
         zoom.addStretch(1)
+        zoom.addWidget(self.drawing_note)
         drawing_box = QWidget(self)
         drawing_layout = QVBoxLayout(drawing_box)
         drawing_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,19 +130,22 @@ class TimelineTab(RecordTab):
 
     def _apply_filters(self) -> None:
         category = self.category_filter.currentText()
-        country = self.country_filter.currentData()
-
-        def accepts(record: Record) -> bool:
-            assert isinstance(record, Event)
-            return (category == ALL or record.category == category) and (
-                not country or country in record.countries
-            )
-
-        self.table.proxy.set_predicate(accepts)
-        if hasattr(self, "drawing"):
-            self.drawing.show_only({r.id for r in self.model.records() if accepts(r)})
-        shown, total = self.table.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(f"{shown} of {total} events")
+        self.model.set_filters(
+            category=None if category == ALL else category,
+            country=self.country_filter.currentData() or None,
+        )
+        ids = self.model.ids()
+        # The drawing holds at most DRAWN_EVENTS (the list below holds them all).
+        drawn = self._db.records_by_id(ids[:DRAWN_EVENTS])
+        self.drawing.set_events([e for e in drawn if isinstance(e, Event)])
+        self.drawing_note.setText(
+            f"Drawing the first {DRAWN_EVENTS:,} of {len(ids):,}; filter to narrow"
+            if len(ids) > DRAWN_EVENTS
+            else ""
+        )
+        if not hasattr(self, "_all_events"):  # the first query runs without filters
+            self._all_events = len(ids)
+        self.count_label.setText(f"{len(ids):,} of {self._all_events:,} events")
 
     def clear_filters(self) -> None:
         self.category_filter.setCurrentIndex(0)

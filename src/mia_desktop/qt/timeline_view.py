@@ -65,6 +65,7 @@ class TimelineView(QGraphicsView):
         self._items: dict[str, QGraphicsPathItem] = {}
         self._ppy = 12.0
         self._fitted = False
+        self._wanted: str | None = None  # the selected event, kept across re-layouts
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
         self._layout()
@@ -89,7 +90,6 @@ class TimelineView(QGraphicsView):
 
     def _layout(self) -> None:
         """(Re)build the items at the current zoom: shapes stay crisp at any scale."""
-        selected = self.selected_event_id()
         self._scene.clear()
         self._items.clear()
         lane = self._lane_height()
@@ -121,8 +121,8 @@ class TimelineView(QGraphicsView):
             )
         )
         self.setMinimumHeight(min(height + 24, 360))
-        if selected:
-            self.highlight(selected)
+        if self._wanted:
+            self.highlight(self._wanted)
 
     # -- zoom and pan ---------------------------------------------------------------------
 
@@ -184,16 +184,18 @@ class TimelineView(QGraphicsView):
 
     def highlight(self, event_id: str) -> None:
         """Select the event in the drawing and bring it into view."""
+        self._wanted = event_id
         self._scene.clearSelection()
         item = self._items.get(event_id)
         if item is not None:
             item.setSelected(True)
             self.ensureVisible(item, 40, 10)
 
-    def show_only(self, event_ids: set[str]) -> None:
-        """Hide the events a filter leaves out of the list."""
-        for event_id, item in self._items.items():
-            item.setVisible(event_id in event_ids)
+    def set_events(self, events: Sequence[Event]) -> None:
+        """Draw these events instead (the list's filters changed)."""
+        self._events = list(events)
+        if self._fitted:  # before the first show, showEvent lays it out once, fitted
+            self._layout()
 
     def visible_event_ids(self) -> set[str]:
         return {event_id for event_id, item in self._items.items() if item.isVisible()}

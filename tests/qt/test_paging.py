@@ -1,0 +1,110 @@
+"""Lazy lists: at scale the timeline reads ids up front and rows a page at a time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QSettings
+from pytestqt.qtbot import QtBot
+
+from mia_desktop import paths
+from mia_desktop.db import Database
+from mia_desktop.qt import columns
+from mia_desktop.qt.main_window import MainWindow
+from mia_desktop.qt.models import RECORD_ID_ROLE, LazyRecordModel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def scaled_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    out = tmp_path_factory.mktemp("scaled") / "scaled.db"
+    subprocess.run(
+        [
+            sys.executable,
+            str(paths.REPO_ROOT / "benchmarks" / "synthetic_db.py"),
+            "--records",
+            "3000",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    with Database(out) as database:
+        yield database
+
+
+def _model(db: Database) -> LazyRecordModel:
+    model = LazyRecordModel(
+        database=db, columns=columns.event_columns(db.country_names()), kind="event"
+    )
+    model.set_filters()
+    return model
+
+
+def test_rows_arrive_a_page_at_a_time(scaled_db: Database) -> None:
+    model = _model(scaled_db)
+    total = model.total()
+    assert total > 3 * LazyRecordModel.PAGE
+    assert model.rowCount() == LazyRecordModel.PAGE
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2 * LazyRecordModel.PAGE
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == total
+    assert model.index(total - 1, 1).data()  # the last row reads from the database
+
+
+def test_rows_stay_in_date_order_across_pages(scaled_db: Database) -> None:
+    model = _model(scaled_db)
+    model.fetchMore(QModelIndex())
+    keys = [model.index(r, 0).data(RECORD_ID_ROLE) for r in range(model.rowCount())]
+    records = scaled_db.records_by_id(keys)
+    sort_keys = [r.date.value for r in records if r.date]
+    from mia_desktop.dates import sort_key
+
+    assert [sort_key(v) for v in sort_keys] == sorted(sort_key(v) for v in sort_keys)
+
+
+def test_finding_a_late_row_fetches_up_to_it(scaled_db: Database) -> None:
+    model = _model(scaled_db)
+    last_id = model.ids()[-1]
+    row = model.row_of(last_id)
+    assert row == model.total() - 1
+    assert model.rowCount() == model.total()
+    assert model.index(row, 0).data(RECORD_ID_ROLE) == last_id
+
+
+def test_filters_run_in_sql(scaled_db: Database) -> None:
+    model = _model(scaled_db)
+    everything = model.total()
+    model.set_filters(category="hearing", country="co-china")
+    assert 0 < model.total() < everything
+    model.fetchMore(QModelIndex())
+    for record in scaled_db.records_by_id(model.ids()[:50]):
+        assert "co-china" in record.countries
+
+
+def test_the_lazy_model_passes_the_model_tester(scaled_db: Database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(_model(scaled_db))
+
+
+def test_the_window_opens_on_a_scaled_database(
+    qtbot: QtBot, scaled_db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(
+        database=scaled_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    table = window.timeline.table
+    assert table.model().rowCount() == LazyRecordModel.PAGE
+    assert "events" in window.timeline.count_label.text()
+    window.open_record(window.timeline.model.ids()[-1])
+    assert table.currentIndex().row() == window.timeline.model.total() - 1
