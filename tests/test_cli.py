@@ -341,3 +341,20 @@ def test_unknown_country_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     code, _, err = run(capsys, "search", "remains", "--country", "Atlantis")
     assert code == 2
     assert "unknown country 'Atlantis'" in err
+
+
+def test_a_database_whose_tables_do_not_fit_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled_db_path: Path
+) -> None:
+    import shutil
+    import sqlite3
+
+    broken = tmp_path / "renamed.db"
+    shutil.copyfile(bundled_db_path, broken)
+    conn = sqlite3.connect(broken)
+    conn.execute("ALTER TABLE records RENAME COLUMN quote_start TO quote_offset")
+    conn.commit()
+    conn.close()
+    code, out, err = run(capsys, "--db", str(broken), "cite", "co-china")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and str(broken) in err and "Traceback" not in err

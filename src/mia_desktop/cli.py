@@ -97,13 +97,19 @@ def main(argv: list[str] | None = None) -> int:
         return run(db_path=args.db, exit_after_startup=args.exit_after_startup)
     if args.command == "build-db":
         return _build_db(args)
+    import sqlite3
+
     from mia_desktop.db import Database, DatabaseError
 
+    path = args.db or paths.bundled_database()
     try:
-        with Database(args.db or paths.bundled_database()) as db:
+        with Database(path) as db:
             return _COMMANDS[args.command](db, args)
     except DatabaseError as error:
         print(f"mia-desktop: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.Error as error:  # passed the checks, but its tables do not fit
+        print(f"mia-desktop: {path}: not a usable mia-desktop database ({error})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()

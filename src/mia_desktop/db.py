@@ -116,6 +116,16 @@ def _filter_sql(filters: SearchFilters, *, without: str = "") -> tuple[str, dict
     return " AND ".join(clauses), params
 
 
+# The columns the app reads from the records table (the kind tables follow the build).
+RECORD_COLUMNS = frozenset(
+    {
+        "id", "kind", "title", "text", "quote", "section", "subsection", "paragraph",
+        "quote_start", "date", "date_precision", "date_label", "date_derived_because",
+        "date_sort", "decade",
+    }
+)  # fmt: skip
+
+
 class DatabaseError(Exception):
     """The file cannot serve as a mia-desktop database; the message says why, in plain words."""
 
@@ -526,6 +536,12 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
         raise DatabaseError(
             f"{path}: made by an older mia-desktop (schema {version}, this one reads"
             f" {SCHEMA_VERSION}); rebuild it with `mia-desktop build-db`"
+        )
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(records)")}
+    if RECORD_COLUMNS - columns:
+        lacking = ", ".join(sorted(RECORD_COLUMNS - columns))
+        raise DatabaseError(
+            f"{path}: not a mia-desktop database (its records table lacks: {lacking})"
         )
     try:
         problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
