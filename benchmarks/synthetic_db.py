@@ -22,23 +22,12 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from mia_desktop import dates  # noqa: E402
+from mia_desktop.build.curation import EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
 from mia_desktop.search import tokenize  # noqa: E402
 
 KIND_SHARE = [("event", 0.45), ("figure", 0.25), ("effort", 0.18), ("batch", 0.12)]
-CATEGORIES = [
-    "repatriation",
-    "recovery operation",
-    "identification",
-    "negotiation",
-    "agreement",
-    "legislation",
-    "organization",
-    "archival research",
-    "statement",
-    "investigation",
-    "hearing",
-]
-STATUSES = ["active", "completed", "suspended", "cancelled", "not stated"]
+CATEGORIES = sorted(EVENT_CATEGORIES)
+STATUSES = sorted(EFFORT_STATUSES)
 
 
 def generate(out: Path, count: int, seed: int = 2015) -> None:

@@ -36,7 +36,41 @@ class Column:
     tooltip: Callable[[Record], str] | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
+class ColumnTableModel(QAbstractTableModel):
+    """What every record table shares: its columns, their headers, how a cell reads."""
+
+    def __init__(self, *, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+    def _cell(self, record: Record, column: int, role: int) -> Any:
+        spec = self._columns[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return spec.tooltip(record) if spec.tooltip else spec.text(record)
+        if role == RECORD_ID_ROLE:
+            return record.id
+        if role == SORT_ROLE:
+            return spec.sort_key(record) if spec.sort_key else spec.text(record)
+        return None
+
+
+class RecordTableModel(ColumnTableModel):
     """A small, fully loaded table of records; the record id is under RECORD_ID_ROLE."""
 
     def __init__(
@@ -46,8 +80,7 @@ class RecordTableModel(QAbstractTableModel):
         records: Sequence[Record] = (),
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
+        super().__init__(columns=columns, parent=parent)
         self._records = list(records)
 
     def set_records(self, records: Sequence[Record]) -> None:
@@ -70,35 +103,12 @@ class RecordTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
         if not 0 <= index.column() < len(self._columns):
             return None
-        record, column = self._records[index.row()], self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(record) if column.tooltip else column.text(record)
-        if role == RECORD_ID_ROLE:
-            return record.id
-        if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header
-        return None
+        return self._cell(self._records[index.row()], index.column(), role)
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -141,7 +151,7 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
-class LazyRecordModel(QAbstractTableModel):
+class LazyRecordModel(ColumnTableModel):
     """A table over any number of records: an id list from SQL, rows fetched in pages.
 
     Only the ids are loaded up front; `fetchMore` grows the rows a view sees a page at a
@@ -158,9 +168,8 @@ class LazyRecordModel(QAbstractTableModel):
         kind: str,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(columns=columns, parent=parent)
         self._db = database
-        self._columns = list(columns)
         self._kind = kind
         self._filters: dict[str, str | None] = {}
         self._ids: list[str] = []  # empty until set_filters() runs the first query
@@ -224,33 +233,13 @@ class LazyRecordModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._shown
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         if not 0 <= index.column() < len(self._columns):
             return None
-        column = self._columns[index.column()]
-        if role == RECORD_ID_ROLE:
+        if role == RECORD_ID_ROLE:  # known without reading the record
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return None
-        record = self.record_at(index.row())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(record) if column.tooltip else column.text(record)
-        if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record)
-        return column.text(record)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header
-        return None
+        return self._cell(self.record_at(index.row()), index.column(), role)
