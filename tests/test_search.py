@@ -44,10 +44,12 @@ VOCABULARY = Vocabulary(
         ("O'Brien", '"O Brien"*'),
         ('"Operation Glory"', '"Operation Glory"'),
         ('say "hello', '"say" AND "hello"*'),
-        ("a OR b", '"a" AND "OR" AND "b"*'),
-        ("NEAR(x y)", '"NEAR x" AND "y"*'),
+        ("a OR b", '"a" AND "OR" AND "b"'),  # one letter: no prefix yet
+        ("NEAR(x y)", '"NEAR x" AND "y"'),
         ("title:K208", '"title K208"*'),
-        ("K208^2 *", '"K208 2"*'),
+        ("K208^2 *", '"K208 2"'),
+        ("K", '"K"'),
+        ("Ko", '"Ko"*'),
         ("", None),
         ("  ...  ", None),
         ('"', None),
@@ -246,3 +248,36 @@ def test_filters_and_counts(searcher: Searcher) -> None:
     assert all("co-china" in hit.record.countries for hit in in_china.hits)
     nineties = searcher.search("remains", filters=SearchFilters(decade="1990s"))
     assert nineties.total == everything.facets["decade"]["1990s"]
+
+
+def test_very_many_matches_give_totals_without_per_value_counts(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    import subprocess
+    import sys
+
+    from mia_desktop import paths
+    from mia_desktop.db import Database
+
+    out = tmp_path_factory.mktemp("many") / "many.db"
+    subprocess.run(
+        [
+            sys.executable,
+            str(paths.REPO_ROOT / "benchmarks" / "synthetic_db.py"),
+            "--records",
+            "8000",
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    with Database(out) as db:
+        result = Searcher(db).search("remains")
+        assert result.total > 5_000
+        assert result.facets["kind"] == {"any": result.total}
+        assert len(result.hits) == 50
+        assert all(
+            "remains" in (h.record.title + h.record.text + h.record.quote).lower()
+            for h in result.hits
+        )

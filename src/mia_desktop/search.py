@@ -30,6 +30,7 @@ _THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _QUOTED = re.compile(r'"([^"]*)"')
 _EDGE_PUNCTUATION = ".,;:!?()[]{}"
 MAX_TERMS = 32  # more words than this add nothing but cost
+MIN_PREFIX = 2  # letters a last word needs before it is searched as a prefix
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,9 @@ def _phrase(tokens: Sequence[str]) -> str:
 
 
 def _term_expression(term: Term, *, prefix: bool) -> str:
-    typed = _phrase(term.tokens) + ("*" if prefix else "")
+    # A one-letter prefix matches nearly every record: it waits for a second letter.
+    growing = prefix and len(term.tokens[-1]) >= MIN_PREFIX
+    typed = _phrase(term.tokens) + ("*" if growing else "")
     if not term.alternatives:
         return typed
     return "(" + " OR ".join([typed, *(_phrase(a) for a in term.alternatives)]) + ")"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mia_desktop import search as fts  # the pure query builders
 from mia_desktop.db import Database, SearchFilters, SearchQuery
 from mia_desktop.records import SearchHit
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
+FACET_LIMIT = 5_000  # more matches than this: show totals, not counts per value
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,7 +80,7 @@ class Searcher:
                 continue
             return SearchResult(
                 text=text,
-                hits=self._db.search(query, filters=filters, limit=limit) if total else [],
+                hits=self._ranked(query, filters, limit, total),
                 total=total,
                 interpreted=query.match,
                 mode=mode,
@@ -87,7 +88,7 @@ class Searcher:
                 suggestions=suggestions,
                 corrected_to=suggested_text if is_correction else None,
                 suggested_text=suggested_text,
-                facets=self._db.facet_counts(query.match, filters),
+                facets=self._facets(query.match, filters, total),
             )
         return SearchResult(
             text=text,
@@ -99,6 +100,27 @@ class Searcher:
             suggestions=suggestions,
             suggested_text=suggested_text,
         )
+
+    def _ranked(
+        self, query: SearchQuery, filters: SearchFilters, limit: int, total: int
+    ) -> list[SearchHit]:
+        """The best `limit` matches. Titles weigh most, so with very many matches the
+        best ones are among the title matches: rank those alone when they are enough."""
+        if total == 0:
+            return []
+        if total > FACET_LIMIT and query.title:
+            in_titles = replace(query, match=query.title)
+            hits = self._db.search(in_titles, filters=filters, limit=limit)
+            if len(hits) == limit:
+                return hits
+        return self._db.search(query, filters=filters, limit=limit)
+
+    def _facets(self, match: str, filters: SearchFilters, total: int) -> dict[str, dict[str, int]]:
+        """Counts per kind, country and decade, unless the matches are too many to count
+        per keystroke: then only the totals (the filters still work, without counts)."""
+        if total > FACET_LIMIT:
+            return {facet: {"any": total} for facet in ("kind", "country", "decade")}
+        return self._db.facet_counts(match, filters)
 
     def _matches_a_word_form(self, word: str) -> bool:
         # The index stems words, so "clarify" finds "clarified" though it never occurs.

@@ -121,10 +121,12 @@ class FacetFilter(QComboBox):
         ordered = [v for v, _ in self._values] + sorted(
             v for v in counts if v != "any" and v not in names
         )
+        uncounted = set(counts) == {"any"}  # too many matches to count per value
         for value in ordered:
-            if value in counts or value == current:
+            if uncounted or value in counts or value == current:
                 name = names.get(value) or value or "undated"
-                self.addItem(f"{name} ({counts.get(value, 0)})", value)
+                count = "…" if uncounted else str(counts.get(value, 0))
+                self.addItem(f"{name} ({count})", value)
         self.setCurrentIndex(max(self.findData(current), 0))
         self.blockSignals(False)
 
