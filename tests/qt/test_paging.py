@@ -108,3 +108,33 @@ def test_the_window_opens_on_a_scaled_database(
     assert "events" in window.timeline.count_label.text()
     window.open_record(window.timeline.model.ids()[-1])
     assert table.currentIndex().row() == window.timeline.model.total() - 1
+
+
+def test_every_table_pages_at_scale_and_sorts_only_when_complete(
+    qtbot: QtBot, scaled_db: Database, tmp_path: Path
+) -> None:
+    window = MainWindow(
+        database=scaled_db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    for table in (window.batches.table, window.figures.table):
+        assert table.model().rowCount() <= LazyRecordModel.PAGE
+        assert not table.isSortingEnabled()  # it would sort only the rows fetched so far
+    window.open_record(window.countries.effort_model.ids()[0])
+    assert window.countries.efforts.currentIndex().isValid()
+
+
+def test_small_tables_still_sort_by_their_headers(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    with Database(paths.bundled_database()) as db:
+        window = MainWindow(
+            database=db, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+        )
+        qtbot.addWidget(window)
+        table = window.figures.table
+        assert table.isSortingEnabled()
+        table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # Value, largest first
+        assert table.model().index(0, 1).data() == "approximately 8,100"
+        window.close()

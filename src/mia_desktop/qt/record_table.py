@@ -88,6 +88,14 @@ class RecordTable(QTableView):
         copy.triggered.connect(self.copy_selected_rows)
         self.addAction(copy)
 
+    def sort_only_when_complete(self) -> None:
+        """Header sorting sorts the rows a view holds: offer it only when it holds them all."""
+        source = self.proxy.sourceModel()
+        complete = not isinstance(source, LazyRecordModel) or source.total() <= source.PAGE
+        if not complete:
+            self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(complete)
+
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.record_selected.emit(current.data(RECORD_ID_ROLE))

@@ -25,10 +25,13 @@ from mia_desktop.qt.models import Column, LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.remains_chart import RemainsChart
 from mia_desktop.qt.timeline_view import TimelineView
-from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
+from mia_desktop.records import Batch, Country, Effort, Event, Figure
 
 ALL = "All"
 DRAWN_EVENTS = 2000  # more marks than this are unreadable and slow to lay out
+CHART_BARS = 40  # the first batches by date; the table below lists them all
+OVERVIEW_EFFORTS = 60  # the first efforts by date in the at-a-glance drawing
+KEY_FIGURES = 40  # a country's figures listed in its summary
 
 
 class RecordTab(QWidget):
@@ -67,7 +70,7 @@ class TimelineTab(RecordTab):
 
         self.table = self._wire(RecordTable(model=self.model, name="timelineTable", parent=self))
         self.table.setAccessibleName("Timeline of events")
-        self.table.setSortingEnabled(False)  # a timeline reads in date order
+
         self.category_filter = QComboBox(self)
         self.category_filter.setObjectName("categoryFilter")
         self.category_filter.setAccessibleName("Filter events by category")
@@ -143,6 +146,7 @@ class TimelineTab(RecordTab):
             if len(ids) > DRAWN_EVENTS
             else ""
         )
+        self.table.sort_only_when_complete()
         if not hasattr(self, "_all_events"):  # the first query runs without filters
             self._all_events = len(ids)
         self.count_label.setText(f"{len(ids):,} of {self._all_events:,} events")
@@ -168,8 +172,8 @@ class TableTab(RecordTab):
         *,
         kind: str,
         name: str,
+        database: Database,
         columns: list[Column],
-        records: list[Record],
         note: str,
         accessible_name: str,
         wide_column: tuple[int, int],
@@ -179,9 +183,12 @@ class TableTab(RecordTab):
         super().__init__(parent)
         self.kinds = (kind,)
         self.setObjectName(f"{name}Tab")
-        self.model = RecordTableModel(columns=columns, records=records, parent=self)
+        # Any number of records: ids from SQL, rows read a page at a time, in date order.
+        self.model = LazyRecordModel(database=database, columns=columns, kind=kind, parent=self)
+        self.model.set_filters()
         self.table = self._wire(RecordTable(model=self.model, name=f"{name}Table", parent=self))
         self.table.setAccessibleName(accessible_name)
+        self.table.sort_only_when_complete()
         layout = QVBoxLayout(self)
         layout.addWidget(note_label(note, self))
         if above is None:
@@ -201,7 +208,8 @@ class TableTab(RecordTab):
 
 
 def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
-    batches = [b for b in database.records("batch") if isinstance(b, Batch)]
+    charted = database.records_by_id(database.record_ids("batch")[:CHART_BARS])
+    batches = [b for b in charted if isinstance(b, Batch)]
     chart_box = QWidget()
     chart = RemainsChart(batches=batches, parent=chart_box)
     copy_data = QPushButton("Copy data", chart_box)
@@ -218,8 +226,8 @@ def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
     tab = TableTab(
         kind="batch",
         name="batches",
+        database=database,
         columns=columns.batch_columns(database.country_names()),
-        records=list(batches),
         note="Remains returned or recovered as a batch, as the brief gives them (figures as of"
         " October 2015). “not stated in source” means the brief gives no number.",
         accessible_name="Remains returned or recovered, by batch",
@@ -243,8 +251,8 @@ def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
     return TableTab(
         kind="figure",
         name="figures",
+        database=database,
         columns=columns.figure_columns(database.country_names()),
-        records=database.records("figure"),
         note="Every number the brief gives. Most are as of October 2015, the brief's date;"
         " later official figures differ.",
         accessible_name="Every number in the brief",
@@ -267,9 +275,8 @@ class CountriesTab(RecordTab):
         super().__init__(parent)
         self.setObjectName("countriesTab")
         self._db = database
-        self._figures = [f for f in database.records("figure") if isinstance(f, Figure)]
-        self._efforts = [e for e in database.records("effort") if isinstance(e, Effort)]
         countries = database.records("country")
+        drawn = database.records_by_id(database.record_ids("effort")[:OVERVIEW_EFFORTS])
         self.country_model = RecordTableModel(
             columns=columns.country_columns(), records=countries, parent=self
         )
@@ -281,8 +288,8 @@ class CountriesTab(RecordTab):
         self.summary = QTextBrowser(self)
         self.summary.setObjectName("countrySummary")
         self.summary.setAccessibleName("Country summary and key figures")
-        self.effort_model = RecordTableModel(
-            columns=columns.effort_columns(), records=self._efforts, parent=self
+        self.effort_model = LazyRecordModel(
+            database=database, columns=columns.effort_columns(), kind="effort", parent=self
         )
         self.efforts = self._wire(
             RecordTable(model=self.effort_model, name="effortsTable", parent=self)
@@ -291,7 +298,7 @@ class CountriesTab(RecordTab):
         self.countries.record_selected.connect(self._show_country)
         self.overview = EffortsOverview(
             countries=[c for c in countries if isinstance(c, Country)],
-            efforts=self._efforts,
+            efforts=[e for e in drawn if isinstance(e, Effort)],
             parent=self,
         )
         self.overview.effort_clicked.connect(self.select_record)
@@ -319,22 +326,30 @@ class CountriesTab(RecordTab):
         if not isinstance(country, Country):
             return
         self._country_id = country_id
-        self.efforts.proxy.set_predicate(lambda r: country_id in r.countries)
+        self.effort_model.set_filters(country=country_id)
+        self.efforts.sort_only_when_complete()
         self.efforts.resizeColumnsToContents()
         self.efforts.setColumnWidth(1, min(self.efforts.columnWidth(1), 340))
         self.efforts.setColumnWidth(4, min(self.efforts.columnWidth(4), 500))
-        figures = [f for f in self._figures if country_id in f.countries]
+        figure_ids = self._db.record_ids("figure", country=country_id)
+        listed = self._db.records_by_id(figure_ids[:KEY_FIGURES])
+        figures = [f for f in listed if isinstance(f, Figure)]
         items = "".join(
             f"<li><b>{escape(figure_value_text(f))}</b> {escape(f.unit)}: {escape(f.measure)}"
             f" <small>(as of {escape(f.date.label if f.date else 'undated')})</small></li>"
             for f in figures
         )
-        shown = self.efforts.proxy.rowCount()
+        shown = self.effort_model.total()
+        more = (
+            f"<p><i>The first {KEY_FIGURES} are listed; the Figures tab has them all.</i></p>"
+            if len(figure_ids) > KEY_FIGURES
+            else ""
+        )
         self.summary.setHtml(
             f"<h2>{escape(country.title)}</h2><p>{escape(country.text)}</p>"
-            f"<h3>Key figures ({len(figures)})</h3><ul>{items}</ul>"
-            f"<p><i>{shown} effort{'s' if shown != 1 else ''} listed below; select one for its"
-            " quote and citation.</i></p>"
+            f"<h3>Key figures ({len(figure_ids):,})</h3><ul>{items}</ul>{more}"
+            f"<p><i>{shown:,} effort{'s' if shown != 1 else ''} listed below; select one for"
+            " its quote and citation.</i></p>"
         )
 
     def select_record(self, record_id: str) -> bool:
