@@ -28,7 +28,7 @@ from mia_desktop.qt.timeline_view import TimelineView
 from mia_desktop.records import Batch, Country, Effort, Event, Figure
 
 ALL = "All"
-DRAWN_EVENTS = 2000  # more marks than this are unreadable and slow to lay out
+DRAWN_EVENTS = 500  # more marks than this are unreadable on one axis, and slow to lay out
 CHART_BARS = 40  # the first batches by date; the table below lists them all
 OVERVIEW_EFFORTS = 60  # the first efforts by date in the at-a-glance drawing
 KEY_FIGURES = 40  # a country's figures listed in its summary
