@@ -222,24 +222,10 @@ def _show(db: Database, args: argparse.Namespace) -> int:
 
 def _export(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citer import Citer
-    from mia_desktop.export import (
-        ExportError,
-        bibliography,
-        to_csv,
-        to_json,
-        to_markdown,
-        write_atomic,
-    )
+    from mia_desktop.export import ExportError, render, write_atomic
 
-    citer = Citer(db)
-    records = db.records(args.kind)
-    leads = {s.marker: s for s in db.likely_sources(range(1, 1000))}
-    if args.format in BIBLIOGRAPHY_FORMATS:
-        text = bibliography(citer, list(leads.values()), args.format)
-    elif args.format == "markdown":
-        text = to_markdown(records, citer, leads)
-    else:
-        text = (to_json if args.format == "json" else to_csv)(records, citer)
+    leads = db.likely_sources(range(1, 1000))
+    text = render(args.format, db.records(args.kind), Citer(db), leads)
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK

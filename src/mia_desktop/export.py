@@ -22,6 +22,7 @@ from mia_desktop.citations import (
     to_ris,
 )
 from mia_desktop.citer import Citer
+from mia_desktop.formats import BIBLIOGRAPHY_FORMATS
 from mia_desktop.records import KIND_LABELS, LikelySource, Record
 
 # The fields every exported record has, in this order; kind-specific ones follow.
@@ -141,6 +142,15 @@ def bibliography(citer: Citer, leads: Sequence[LikelySource], fmt: str) -> str:
     if fmt == "ris":
         return "\n".join(to_ris(item) for item in items)
     raise ValueError(f"unknown bibliography format {fmt!r}")
+
+
+def render(fmt: str, records: Sequence[Record], citer: Citer, leads: Sequence[LikelySource]) -> str:
+    """Records (json, csv, markdown) or the bibliography (bibtex, ris, csl-json) as text."""
+    if fmt in BIBLIOGRAPHY_FORMATS:
+        return bibliography(citer, leads, fmt)
+    if fmt == "markdown":
+        return to_markdown(records, citer, {lead.marker: lead for lead in leads})
+    return (to_json if fmt == "json" else to_csv)(records, citer)
 
 
 def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:

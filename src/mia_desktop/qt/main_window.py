@@ -24,14 +24,7 @@ from mia_desktop import __version__
 from mia_desktop.citations import STYLES, Rendering
 from mia_desktop.citer import Citer
 from mia_desktop.db import Database
-from mia_desktop.export import (
-    ExportError,
-    bibliography,
-    to_csv,
-    to_json,
-    to_markdown,
-    write_atomic,
-)
+from mia_desktop.export import ExportError, render, write_atomic
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
 from mia_desktop.qt.help import TextDialog, help_html, shortcuts_html
@@ -405,8 +398,8 @@ class MainWindow(QMainWindow):
     def export_to(self, path: Path, *, what: str, fmt: str) -> bool:
         """Write the export; say what happened in the status bar or in a message box."""
         leads = self._db.likely_sources(range(1, 1000))
+        records: list[Record] = []
         if what == "bibliography":
-            text = bibliography(self.citer, leads, fmt)
             count = "the bibliography"
         else:
             records = (
@@ -415,10 +408,7 @@ class MainWindow(QMainWindow):
                 else [r for r in self._db.records() if r.kind != "passage"]
             )
             count = f"{len(records)} record{'s' if len(records) != 1 else ''}"
-            if fmt == "markdown":
-                text = to_markdown(records, self.citer, {lead.marker: lead for lead in leads})
-            else:
-                text = (to_json if fmt == "json" else to_csv)(records, self.citer)
+        text = render(fmt, records, self.citer, leads)
         try:
             write_atomic(path, text, protected=[self._db.path])
         except ExportError as error:
