@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -53,3 +53,22 @@ def _clear_clipboard(request: pytest.FixtureRequest) -> Iterator[None]:
 
         if QGuiApplication.instance() is not None:
             QGuiApplication.clipboard().clear()
+
+
+def _synthetic_database(path: Path, records: int) -> Path:
+    import subprocess
+    import sys
+
+    script = paths.REPO_ROOT / "benchmarks" / "synthetic_db.py"
+    subprocess.run(
+        [sys.executable, str(script), "--records", str(records), "--out", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def synthetic_database() -> Callable[[Path, int], Path]:
+    """Makes a copy of data.db plus N synthetic records (benchmarks/synthetic_db.py)."""
+    return _synthetic_database

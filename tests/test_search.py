@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -251,27 +254,11 @@ def test_filters_and_counts(searcher: Searcher) -> None:
 
 
 def test_very_many_matches_give_totals_without_per_value_counts(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, synthetic_database: Callable[[Path, int], Path]
 ) -> None:
-    import subprocess
-    import sys
-
-    from mia_desktop import paths
     from mia_desktop.db import Database
 
-    out = tmp_path_factory.mktemp("many") / "many.db"
-    subprocess.run(
-        [
-            sys.executable,
-            str(paths.REPO_ROOT / "benchmarks" / "synthetic_db.py"),
-            "--records",
-            "8000",
-            "--out",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    out = synthetic_database(tmp_path_factory.mktemp("many") / "many.db", 8000)
     with Database(out) as db:
         result = Searcher(db).search("remains")
         assert result.total > 5_000

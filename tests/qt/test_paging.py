@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,20 +19,10 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
-def scaled_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    out = tmp_path_factory.mktemp("scaled") / "scaled.db"
-    subprocess.run(
-        [
-            sys.executable,
-            str(paths.REPO_ROOT / "benchmarks" / "synthetic_db.py"),
-            "--records",
-            "3000",
-            "--out",
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-    )
+def scaled_db(
+    tmp_path_factory: pytest.TempPathFactory, synthetic_database: Callable[[Path, int], Path]
+) -> Iterator[Database]:
+    out = synthetic_database(tmp_path_factory.mktemp("scaled") / "scaled.db", 3000)
     with Database(out) as database:
         yield database
 

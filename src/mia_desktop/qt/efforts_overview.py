@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QMouseEvent, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.dates import span_years
-from mia_desktop.qt.theme import series_colour
+from mia_desktop.qt.theme import grid_colour, series_colour
 from mia_desktop.records import Country, Effort
 
 FIRST_YEAR, LAST_YEAR = 1950, 2016
@@ -101,8 +101,7 @@ class EffortsOverview(QWidget):
 
         rows = self._rows()
         axis_y = rows[-1][1] + rows[-1][2] + 2 if rows else 0
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
-        grid.setAlpha(90)
+        grid = grid_colour(palette)
         for year in range(FIRST_YEAR, LAST_YEAR + 1, 10):
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(x(year), 0), QPointF(x(year), axis_y))

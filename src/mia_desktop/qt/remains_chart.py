@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.details import NOT_STATED, count_text, range_text
-from mia_desktop.qt.theme import series_colour
+from mia_desktop.qt.theme import grid_colour, series_colour
 from mia_desktop.records import Batch
 
 LOG_TICKS = (1, 10, 100, 1_000, 10_000)
@@ -154,8 +154,7 @@ class RemainsChart(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         plot = self._plot_rect()
         metrics = self.fontMetrics()
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
-        grid.setAlpha(110)
+        grid = grid_colour(palette, 110)
         for tick in LOG_TICKS:
             y = self._y(tick, plot)
             painter.setPen(QPen(grid, 1))

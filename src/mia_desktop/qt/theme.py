@@ -74,3 +74,10 @@ def series_colour(index: int, palette: QPalette) -> QColor:
     if is_dark(palette):
         return QColor.fromHsl(hue, 150, 165)
     return QColor.fromHsl(hue, 170, 95)
+
+
+def grid_colour(palette: QPalette, alpha: int = 90) -> QColor:
+    """Faint lines for axes and grids, from the palette so both themes read well."""
+    colour = QColor(palette.color(QPalette.ColorRole.Mid))
+    colour.setAlpha(alpha)
+    return colour

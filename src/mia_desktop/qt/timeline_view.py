@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop.dates import span_years
-from mia_desktop.qt.theme import series_colour
+from mia_desktop.qt.theme import grid_colour, series_colour
 from mia_desktop.records import Event
 
 FIRST_YEAR, LAST_YEAR = 1950, 2016
@@ -228,8 +228,7 @@ class TimelineView(QGraphicsView):
             painter.fillRect(QRectF(rect.left(), top + row * lane, rect.width(), lane), stripe)
         step = _tick_step(self._ppy, self.fontMetrics().horizontalAdvance("0000") + 12)
         text = palette.color(QPalette.ColorRole.Text)
-        grid = QColor(palette.color(QPalette.ColorRole.Mid))
-        grid.setAlpha(90)
+        grid = grid_colour(palette)
         first = max(FIRST_YEAR, math.floor((FIRST_YEAR + rect.left() / self._ppy) / step) * step)
         last = min(LAST_YEAR, FIRST_YEAR + rect.right() / self._ppy)
         year = first
