@@ -58,31 +58,25 @@ def row(name: str, times: list[float]) -> str:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
+    """Seconds per keystroke for the app and for a bare FTS5 MATCH, and the record count."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from mia_desktop import paths
     from mia_desktop.db import Database
     from mia_desktop.qt.search_panel import SearchPanel
     from mia_desktop.search import to_fts_query
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=paths.bundled_database())
-    parser.add_argument("--repeat", type=int, default=3, help="passes over all keystrokes")
-    args = parser.parse_args(argv)
-
     app = QApplication.instance() or QApplication(sys.argv)  # widgets need one alive
-    strokes = keystrokes()
-    with tempfile.TemporaryDirectory() as scratch, Database(args.db) as db:
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    with tempfile.TemporaryDirectory() as scratch, Database(db_path) as db:
         settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
         host = QWidget()
         panel = SearchPanel(database=db, settings=settings, parent=host)
-        bare = sqlite3.connect(f"{args.db.resolve().as_uri()}?mode=ro", uri=True)
-        app_times: list[float] = []
-        bare_times: list[float] = []
-        for _ in range(args.repeat):
-            for text in strokes:
+        bare = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        for _ in range(repeat):
+            for text in keystrokes():
                 panel.field.blockSignals(True)  # no debounce timer: time the work itself
                 panel.field.setText(text)
                 panel.field.blockSignals(False)
@@ -97,10 +91,22 @@ def main(argv: list[str] | None = None) -> int:
                         (query,),
                     ).fetchall()
                 bare_times.append(time.perf_counter() - start)
-        records = len(db.records())
+        records = db.count_records()
         bare.close()
+        host.deleteLater()
     del app
-    print(f"Search latency per keystroke ({len(strokes)} keystrokes x {args.repeat})")
+    return app_times, bare_times, records
+
+
+def main(argv: list[str] | None = None) -> int:
+    from mia_desktop import paths
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=paths.bundled_database())
+    parser.add_argument("--repeat", type=int, default=3, help="passes over all keystrokes")
+    args = parser.parse_args(argv)
+    app_times, bare_times, records = measure(args.db, args.repeat)
+    print(f"Search latency per keystroke ({len(keystrokes())} keystrokes x {args.repeat})")
     print(f"database: {args.db} ({records} records)")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python"

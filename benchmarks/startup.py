@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+BARE = "bare PySide6 window"
+BUNDLED = "bundled data.db"
 
 
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -34,6 +36,45 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, rss_kib / 1024
 
 
+def compare(runs: int, databases: list[Path]) -> dict[str, tuple[float, float]]:
+    """Median wall seconds and peak RSS MiB per command, bare window first, alternating."""
+    with tempfile.TemporaryDirectory() as config:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+            "XDG_CONFIG_HOME": config,
+        }
+        app = [sys.executable, "-m", "mia_desktop"]
+        commands = {
+            BARE: [sys.executable, str(HERE / "bare_window.py")],
+            BUNDLED: [*app, "--exit-after-startup"],
+        }
+        for path in databases:
+            commands[path.name] = [*app, "--db", str(path), "--exit-after-startup"]
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        for command in commands.values():
+            measure(command, env)  # warm the file cache and the settings file once
+        for _ in range(runs):
+            for name, command in commands.items():
+                results[name].append(measure(command, env))
+    return {
+        name: (statistics.median(w for w, _ in runs_), statistics.median(r for _, r in runs_))
+        for name, runs_ in results.items()
+    }
+
+
+def compile_bytecode() -> None:
+    """Compile the package's bytecode, as installing the wheel does.
+
+    A source checkout run with PYTHONDONTWRITEBYTECODE (as these machines are) would
+    otherwise compile every module on every start, which an installed app never does.
+    """
+    import compileall
+
+    package = HERE.parent / "src" / "mia_desktop"
+    compileall.compile_dir(str(package), quiet=1, force=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -45,30 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         help="also start the app on this database (repeatable)",
     )
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as config:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-            "XDG_CONFIG_HOME": config,
-        }
-        bare = [sys.executable, str(HERE / "bare_window.py")]
-        apps = {"bundled data.db": [sys.executable, "-m", "mia_desktop", "--exit-after-startup"]}
-        for path in args.db:
-            apps[f"{path.name}"] = [
-                sys.executable,
-                "-m",
-                "mia_desktop",
-                "--db",
-                str(path),
-                "--exit-after-startup",
-            ]
-        results: dict[str, list[tuple[float, float]]] = {"bare PySide6 window": []}
-        results.update({name: [] for name in apps})
-        measure(bare, env)  # warm the file cache once
-        for _ in range(args.runs):
-            results["bare PySide6 window"].append(measure(bare, env))
-            for name, command in apps.items():
-                results[name].append(measure(command, env))
+    compile_bytecode()
+    medians = compare(args.runs, args.db)
     print(f"Start-up to first shown window ({args.runs} alternating runs each)")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python"
@@ -77,20 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| what | median wall ms | median peak RSS MiB | wall ratio | RSS ratio |")
     print("|---|---|---|---|---|")
-    base_wall = statistics.median(w for w, _ in results["bare PySide6 window"])
-    base_rss = statistics.median(r for _, r in results["bare PySide6 window"])
-    first_app = statistics.median(w for w, _ in results["bundled data.db"])
-    for name, runs in results.items():
-        wall = statistics.median(w for w, _ in runs)
-        rss = statistics.median(r for _, r in runs)
+    base_wall, base_rss = medians[BARE]
+    for name, (wall, rss) in medians.items():
         print(
             f"| {name} | {wall * 1000:.0f} | {rss:.1f} | {wall / base_wall:.2f} |"
             f" {rss / base_rss:.2f} |"
         )
-    for name, runs in results.items():
-        if name not in {"bare PySide6 window", "bundled data.db"}:
-            wall = statistics.median(w for w, _ in runs)
-            print(f"\n{name} against the bundled database: {wall / first_app:.2f}x wall")
+    bundled_wall = medians[BUNDLED][0]
+    for name, (wall, _) in medians.items():
+        if name not in {BARE, BUNDLED}:
+            print(f"\n{name} against the bundled database: {wall / bundled_wall:.2f}x wall")
     return 0
 
 
