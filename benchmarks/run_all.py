@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"| mia-desktop, {args.records:,} synthetic records | {scaled_wall * 1000:.0f} |"
         f" {scaled_rss:.1f} | {scaled_wall / bare_wall:.2f} | {scaled_rss / bare_rss:.2f} |"
-        f" ≤ {SCALED_STARTUP_RATIO} × bundled ({scaled_ratio:.2f}):"
+        f" ≤ {SCALED_STARTUP_RATIO} x bundled ({scaled_ratio:.2f}):"
         f" {verdict(scaled_ratio <= SCALED_STARTUP_RATIO)} |"
     )
     print()
