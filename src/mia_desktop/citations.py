@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from mia_desktop.records import LikelySource, Record, SourceInfo
+from mia_desktop.records import LikelySource, Record, Rendering, SourceInfo
 
 LIKELY_SOURCE_LABEL = "Likely source (identified independently; not the brief's own endnote)"
 CONFIDENCE_LABELS = {
@@ -23,17 +22,6 @@ CONFIDENCE_LABELS = {
     "unidentified": "not identified",
 }
 
-# Style key -> (label shown to users, CSL file in resources/csl/). Rendered at build time.
-CSL_STYLES = {
-    "chicago": ("Chicago 18 (notes and bibliography)", "chicago-notes-bibliography"),
-    "chicago-author-date": ("Chicago 18 (author-date)", "chicago-author-date"),
-    "apa": ("APA 7", "apa"),
-    "mla": ("MLA 9", "modern-language-association"),
-}
-# Formats written here at run time.
-DATA_FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON", "markdown": "Markdown"}
-STYLES = {**{key: label for key, (label, _) in CSL_STYLES.items()}, **DATA_FORMATS}
-DEFAULT_STYLE = "chicago"
 BRIEF_ID = "ncnk2015"
 
 CSL_TYPES = frozenset(
@@ -48,14 +36,6 @@ CSL_TYPES = frozenset(
         "document",
     }
 )
-
-
-@dataclass(frozen=True)
-class Rendering:
-    """One citation in one style, in both clipboard flavours."""
-
-    text: str
-    html: str
 
 
 def csl_item_problems(item: dict[str, Any]) -> list[str]:

@@ -6,10 +6,6 @@ from html import escape
 
 from mia_desktop.citations import (
     BRIEF_ID,
-    CSL_STYLES,
-    DATA_FORMATS,
-    DEFAULT_STYLE,
-    Rendering,
     brief_item,
     likely_source_item,
     markdown,
@@ -20,7 +16,8 @@ from mia_desktop.citations import (
     to_ris,
 )
 from mia_desktop.db import Database
-from mia_desktop.records import LikelySource, Record
+from mia_desktop.formats import CSL_STYLES, DATA_FORMATS, DEFAULT_STYLE
+from mia_desktop.records import LikelySource, Record, Rendering
 
 
 class UnknownStyle(ValueError):

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mia_desktop import __version__, paths
-from mia_desktop.citations import DEFAULT_STYLE, STYLES, describe_likely_source
-from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, RECORD_FORMATS
+from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE, RECORD_FORMATS, STYLES
 from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
 
 if TYPE_CHECKING:
@@ -192,6 +191,7 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:
+    from mia_desktop.citations import describe_likely_source
     from mia_desktop.citer import Citer
     from mia_desktop.export import record_to_dict
 

@@ -7,9 +7,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from mia_desktop.citations import Rendering
 from mia_desktop.records import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
@@ -25,6 +24,7 @@ from mia_desktop.records import (
     Record,
     RecordDate,
     RecordId,
+    Rendering,
     SearchHit,
     SourceInfo,
 )
@@ -124,6 +124,14 @@ RECORD_COLUMNS = frozenset(
         "date_sort", "decade",
     }
 )  # fmt: skip
+
+
+class RowKey(NamedTuple):
+    """Where a record stands in its kind's chronological list (for keyset paging)."""
+
+    id: str
+    date_sort: Any
+    rowid: int
 
 
 class DatabaseError(Exception):
@@ -234,23 +242,79 @@ class Database:
         return self._complete(rows.fetchall())
 
     def record_ids(
-        self, kind: str, *, category: str | None = None, country: str | None = None
+        self,
+        kind: str,
+        *,
+        category: str | None = None,
+        country: str | None = None,
+        after: RowKey | None = None,
+        limit: int | None = None,
     ) -> list[str]:
-        """Ids of one kind's records, chronological, optionally filtered: cheap at any size."""
-        sql = "SELECT records.id FROM records"
-        where, params = ["records.kind = ?"], [kind]
-        if category:
-            sql += " JOIN events ON events.id = records.id"
-            where.append("events.category = ?")
-            params.append(category)
-        if country:
-            where.append(
-                "EXISTS (SELECT 1 FROM record_countries f"
-                " WHERE f.record_id = records.id AND f.country_id = ?)"
+        """Ids of one kind's records, chronological, optionally filtered."""
+        return [
+            key.id
+            for key in self.record_keys(
+                kind, category=category, country=country, after=after, limit=limit
             )
-            params.append(country)
-        sql += f" WHERE {' AND '.join(where)} ORDER BY records.date_sort, records.rowid"
-        return [row[0] for row in self._conn.execute(sql, params)]
+        ]
+
+    def record_keys(
+        self,
+        kind: str,
+        *,
+        category: str | None = None,
+        country: str | None = None,
+        after: RowKey | None = None,
+        limit: int | None = None,
+    ) -> list[RowKey]:
+        """A page of the chronological list: the rows after `after` (keyset paging).
+
+        Each page costs the same at any depth and any size: the (kind, date_sort) index
+        walks straight to `after`, with no OFFSET to count through.
+        """
+        where, params = _id_filters(kind, category, country)
+        if after is not None:
+            where += " AND (records.date_sort, records.rowid) > (?, ?)"
+            params += [after.date_sort, after.rowid]
+        sql = (
+            f"SELECT records.id, records.date_sort, records.rowid FROM records {where}"
+            " ORDER BY records.date_sort, records.rowid"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [RowKey(*row) for row in self._conn.execute(sql, params)]
+
+    def count_ids(
+        self, kind: str, *, category: str | None = None, country: str | None = None
+    ) -> int:
+        """How many records of one kind the filters accept (counted in the index)."""
+        where, params = _id_filters(kind, category, country)
+        return int(
+            self._conn.execute(f"SELECT count(*) FROM records {where}", params).fetchone()[0]
+        )
+
+    def position_of(
+        self,
+        record_id: str,
+        kind: str,
+        *,
+        category: str | None = None,
+        country: str | None = None,
+    ) -> int | None:
+        """The record's row in the filtered chronological list, or None if not in it."""
+        where, params = _id_filters(kind, category, country)
+        key = self._conn.execute(
+            f"SELECT records.date_sort, records.rowid FROM records {where} AND records.id = ?",
+            [*params, record_id],
+        ).fetchone()
+        if key is None:
+            return None
+        before = self._conn.execute(
+            f"SELECT count(*) FROM records {where} AND (records.date_sort, records.rowid) < (?, ?)",
+            [*params, key[0], key[1]],
+        ).fetchone()
+        return int(before[0])
 
     def count_records(self, *, exclude_kind: str | None = None) -> int:
         row = self._conn.execute(
@@ -463,6 +527,22 @@ def _placeholders(values: Sequence[Any]) -> str:
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[str, list[Any]]:
+    """The JOIN and WHERE of a kind's filtered list (the Timeline's and the tabs' filters)."""
+    sql, where, params = "", ["records.kind = ?"], [kind]
+    if category:
+        sql += " JOIN events ON events.id = records.id"
+        where.append("events.category = ?")
+        params.append(category)
+    if country:
+        where.append(
+            "EXISTS (SELECT 1 FROM record_countries f"
+            " WHERE f.record_id = records.id AND f.country_id = ?)"
+        )
+        params.append(country)
+    return f"{sql} WHERE {' AND '.join(where)}", params
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, Rendering
+from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL
 from mia_desktop.records import (
     KIND_LABELS,
     Batch,
@@ -16,6 +16,7 @@ from mia_desktop.records import (
     LikelySource,
     Paragraph,
     Record,
+    Rendering,
     SourceInfo,
 )
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from mia_desktop.citations import (
-    DEFAULT_STYLE,
     LIKELY_SOURCE_LABEL,
     brief_item,
     likely_source_item,
@@ -22,7 +21,7 @@ from mia_desktop.citations import (
     to_ris,
 )
 from mia_desktop.citer import Citer
-from mia_desktop.formats import BIBLIOGRAPHY_FORMATS
+from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE
 from mia_desktop.records import KIND_LABELS, LikelySource, Record
 
 # The fields every exported record has, in this order; kind-specific ones follow.

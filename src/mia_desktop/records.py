@@ -26,6 +26,14 @@ KIND_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """One citation in one style, in both clipboard flavours."""
+
+    text: str
+    html: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class RecordDate:
     value: str  # ISO-style: "1954", "1953-08", "1996/2005", "1954/.."

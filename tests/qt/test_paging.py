@@ -1,4 +1,4 @@
-"""Lazy lists: at scale the timeline reads ids up front and rows a page at a time."""
+"""Lazy lists: at scale every table counts in SQL and reads its rows a page at a time."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def test_rows_stay_in_date_order_across_pages(scaled_db: Database) -> None:
 
 def test_finding_a_late_row_fetches_up_to_it(scaled_db: Database) -> None:
     model = _model(scaled_db)
-    last_id = model.ids()[-1]
+    last_id = scaled_db.record_ids("event")[-1]
+    assert model.rowCount() == LazyRecordModel.PAGE
     row = model.row_of(last_id)
     assert row == model.total() - 1
     assert model.rowCount() == model.total()
@@ -75,8 +76,40 @@ def test_filters_run_in_sql(scaled_db: Database) -> None:
     model.set_filters(category="hearing", country="co-china")
     assert 0 < model.total() < everything
     model.fetchMore(QModelIndex())
-    for record in scaled_db.records_by_id(model.ids()[:50]):
+    shown = [model.index(r, 0).data(RECORD_ID_ROLE) for r in range(model.rowCount())]
+    assert len(shown) == model.total() or len(shown) % LazyRecordModel.PAGE == 0
+    for record in scaled_db.records_by_id(shown):
         assert "co-china" in record.countries
+        assert record.kind == "event" and getattr(record, "category", None) == "hearing"
+
+
+def test_a_record_outside_the_filters_has_no_row(scaled_db: Database) -> None:
+    model = _model(scaled_db)
+    model.set_filters(country="co-china")
+    elsewhere = next(
+        r
+        for r in scaled_db.records_by_id(scaled_db.record_ids("event", limit=500))
+        if "co-china" not in r.countries
+    )
+    assert model.row_of(elsewhere.id) is None
+    assert model.row_of("no-such-record") is None
+    assert model.rowCount() == min(LazyRecordModel.PAGE, model.total())  # nothing fetched
+
+
+def test_keyset_pages_join_up_to_the_whole_list(scaled_db: Database) -> None:
+    whole = scaled_db.record_ids("event")
+    pages: list[str] = []
+    after = None
+    while True:
+        keys = scaled_db.record_keys("event", after=after, limit=LazyRecordModel.PAGE)
+        if not keys:
+            break
+        pages.extend(key.id for key in keys)
+        after = keys[-1]
+    assert pages == whole
+    assert scaled_db.count_ids("event") == len(whole)
+    assert scaled_db.position_of(whole[1234], "event") == 1234
+    assert _model(scaled_db).first_ids(500) == whole[:500]
 
 
 def test_the_lazy_model_passes_the_model_tester(scaled_db: Database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +127,7 @@ def test_the_window_opens_on_a_scaled_database(
     table = window.timeline.table
     assert table.model().rowCount() == LazyRecordModel.PAGE
     assert "events" in window.timeline.count_label.text()
-    window.open_record(window.timeline.model.ids()[-1])
+    window.open_record(scaled_db.record_ids("event")[-1])
     assert table.currentIndex().row() == window.timeline.model.total() - 1
 
 
@@ -109,7 +142,7 @@ def test_every_table_pages_at_scale_and_sorts_only_when_complete(
     for table in (window.batches.table, window.figures.table):
         assert table.model().rowCount() <= LazyRecordModel.PAGE
         assert not table.isSortingEnabled()  # it would sort only the rows fetched so far
-    window.open_record(window.countries.effort_model.ids()[0])
+    window.open_record(scaled_db.record_ids("effort", country="co-china", limit=1)[0])
     assert window.countries.efforts.currentIndex().isValid()
 
 

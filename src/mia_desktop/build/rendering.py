@@ -33,12 +33,12 @@ from citeproc.source.json import CiteProcJSON
 
 from mia_desktop.citations import (
     BRIEF_ID,
-    CSL_STYLES,
     apa_locator,
     brief_item,
     likely_source_item,
     locator,
 )
+from mia_desktop.formats import CSL_STYLES
 from mia_desktop.records import LikelySource, Record, SourceInfo
 
 FORMS = ("citation", "bibliography")

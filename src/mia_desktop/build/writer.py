@@ -149,8 +149,8 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         create_triggers=False,
     )
     _write_search_vocabulary(db, curation, records)
-    # Covers the chronological id list of a kind (the lazily paged tables).
-    db.table("records").create_index(["kind", "date_sort", "id"])
+    # (kind, date_sort) holds the rowid too: the chronological lists page through it.
+    db.table("records").create_index(["kind", "date_sort"])
     db.table("record_countries").create_index(["country_id"])
     db.table("record_links").create_index(["related_id"])
     db.table("record_markers").create_index(["marker"])

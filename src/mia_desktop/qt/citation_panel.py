@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
@@ -14,11 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.citations import DEFAULT_STYLE, STYLES, Rendering
-from mia_desktop.citer import Citer, UnknownStyle
 from mia_desktop.db import Database
-from mia_desktop.details import DetailsContext, record_html
-from mia_desktop.records import LikelySource, Record
+from mia_desktop.formats import DEFAULT_STYLE, STYLES
+from mia_desktop.records import LikelySource, Record, Rendering
+
+if TYPE_CHECKING:
+    from mia_desktop.citer import Citer
+
+# The citation code and the details page load with the first record shown, not at start-up.
 
 STYLE_KEY = "citation/style"
 
@@ -39,7 +45,7 @@ class CitationPanel(QWidget):
         self,
         *,
         database: Database,
-        citer: Citer,
+        citer: Callable[[], Citer],
         settings: QSettings,
         actions: list[QAction],
         parent: QWidget | None = None,
@@ -104,26 +110,30 @@ class CitationPanel(QWidget):
         self.style_changed.emit(self.citation_style)
 
     def show_record(self, record_id: str) -> None:
+        from mia_desktop.citer import UnknownStyle
+        from mia_desktop.details import DetailsContext, record_html
+
         record = self._db.record(record_id)
         if record is None:
             return
         self._record = record
         highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(170).name()
         style = self.citation_style
+        citer = self._citer()
         try:
-            citation = self._citer.cite(record, style)
+            citation = citer.cite(record, style)
         except UnknownStyle:  # a database built without this record's renderings
             citation = Rendering(
                 text="No citation is stored for this record; rebuild the database.",
                 html="<i>No citation is stored for this record; rebuild the database.</i>",
             )
         context = DetailsContext(
-            source=self._citer.source,
+            source=citer.source,
             paragraph=self._db.paragraph(record.paragraph),
             citation=citation,
-            bibliography=self._citer.bibliography(style),
+            bibliography=citer.bibliography(style),
             style_label=STYLES[style],
-            likely_sources=[(lead, self._citer.lead(lead, style)) for lead in self.leads(record)],
+            likely_sources=[(lead, citer.lead(lead, style)) for lead in self.leads(record)],
             related=self._db.records_by_id(list(record.related)),
             country_names=self._country_names,
             highlight_color=highlight,

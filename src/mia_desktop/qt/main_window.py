@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -21,26 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop import __version__
-from mia_desktop.citations import STYLES, Rendering
-from mia_desktop.citer import Citer
 from mia_desktop.db import Database
-from mia_desktop.export import ExportError, render, write_atomic
+from mia_desktop.formats import STYLES
 from mia_desktop.qt.citation_panel import CitationPanel
-from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
-from mia_desktop.qt.help import TextDialog, help_html, shortcuts_html
 from mia_desktop.qt.lazy_tab import LazyTab
 from mia_desktop.qt.search_panel import SearchPanel
-from mia_desktop.qt.source_tab import SourceTab
-from mia_desktop.qt.tabs import (
-    CountriesTab,
-    RecordTab,
-    TableTab,
-    TimelineTab,
-    batches_tab,
-    figures_tab,
-)
+from mia_desktop.qt.tabs import RecordTab, TableTab
 from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
-from mia_desktop.records import KIND_LABELS, Record
+from mia_desktop.qt.timeline_tab import TimelineTab
+from mia_desktop.records import KIND_LABELS, Record, Rendering
+
+if TYPE_CHECKING:
+    from mia_desktop.citer import Citer
+    from mia_desktop.qt.countries_tab import CountriesTab
+    from mia_desktop.qt.source_tab import SourceTab
+
+# Start-up builds only what the first window shows. The other tabs, the citation code,
+# export and help load when first used (their modules are imported there).
 
 APP_NAME = "mia-desktop"
 _PAGE_OF_KIND = {"event": 0, "batch": 1, "country": 2, "effort": 2, "figure": 3}
@@ -77,20 +73,19 @@ class MainWindow(QMainWindow):
         self._pages: list[LazyTab[QWidget]] = []
         for title, build in (
             ("Timeline", lambda parent: TimelineTab(database=database, parent=parent)),
-            ("Remains batches", lambda parent: batches_tab(database=database, parent=parent)),
-            ("Country efforts", lambda parent: CountriesTab(database=database, parent=parent)),
-            ("Figures", lambda parent: figures_tab(database=database, parent=parent)),
-            ("Source", lambda parent: SourceTab(database=database, parent=parent)),
+            ("Remains batches", lambda parent: _batches_tab(database, parent)),
+            ("Country efforts", lambda parent: _countries_tab(database, parent)),
+            ("Figures", lambda parent: _figures_tab(database, parent)),
+            ("Source", lambda parent: _source_tab(database, parent)),
         ):
             page: LazyTab[QWidget] = LazyTab(build=build, on_built=self._wire_tab, parent=self.tabs)
             self._pages.append(page)
             self.tabs.addTab(page, title)
         self.tabs.currentChanged.connect(lambda index: self._pages[index].content())
 
-        self.citer = Citer(database)
         self.panel = CitationPanel(
             database=database,
-            citer=self.citer,
+            citer=lambda: self.citer,
             settings=settings,
             actions=[
                 self.copy_citation_action,
@@ -143,6 +138,12 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
         self._update_actions()
         self.current_page()  # build the page on screen now; the others when opened
+
+    @cached_property
+    def citer(self) -> Citer:
+        from mia_desktop.citer import Citer
+
+        return Citer(self._db)
 
     # -- actions and menus ------------------------------------------------------------------
 
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow):
 
     @property
     def countries(self) -> CountriesTab:
+        from mia_desktop.qt.countries_tab import CountriesTab
+
         return self._page(2, CountriesTab)
 
     @property
@@ -366,6 +369,8 @@ class MainWindow(QMainWindow):
 
     @property
     def source_tab(self) -> SourceTab:
+        from mia_desktop.qt.source_tab import SourceTab
+
         return self._page(_SOURCE_PAGE, SourceTab)
 
     def current_page(self) -> QWidget:
@@ -383,6 +388,10 @@ class MainWindow(QMainWindow):
         return self._db.records_by_id(ids)
 
     def show_export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
+
         selected = self.selected_records()
         dialog = ExportDialog(selected_count=len(selected), parent=self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
@@ -397,6 +406,10 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path, *, what: str, fmt: str) -> bool:
         """Write the export; say what happened in the status bar or in a message box."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from mia_desktop.export import ExportError, render, write_atomic
+
         leads = self._db.likely_sources(range(1, 1000))
         records: list[Record] = []
         if what == "bibliography":
@@ -447,12 +460,16 @@ class MainWindow(QMainWindow):
             self.set_theme("system", save=False)
 
     def show_help(self) -> None:
+        from mia_desktop.qt.help import TextDialog, help_html
+
         dialog = TextDialog(
             title="mia-desktop Help", html=help_html(), name="helpDialog", parent=self
         )
         dialog.show()
 
     def show_shortcuts(self) -> None:
+        from mia_desktop.qt.help import TextDialog, shortcuts_html
+
         dialog = TextDialog(
             title="Keyboard Shortcuts",
             html=shortcuts_html(self.findChildren(QAction)),
@@ -468,6 +485,8 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.panel.style_chooser, self.panel.view)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         source = self._source
         QMessageBox.about(
             self,
@@ -522,6 +541,30 @@ class MainWindow(QMainWindow):
         self.search.cancel_pending()  # no search may run after the window (and database) close
         self.save_state()
         super().closeEvent(event)
+
+
+def _batches_tab(database: Database, parent: QWidget) -> QWidget:
+    from mia_desktop.qt.tabs import batches_tab
+
+    return batches_tab(database=database, parent=parent)
+
+
+def _countries_tab(database: Database, parent: QWidget) -> QWidget:
+    from mia_desktop.qt.countries_tab import CountriesTab
+
+    return CountriesTab(database=database, parent=parent)
+
+
+def _figures_tab(database: Database, parent: QWidget) -> QWidget:
+    from mia_desktop.qt.tabs import figures_tab
+
+    return figures_tab(database=database, parent=parent)
+
+
+def _source_tab(database: Database, parent: QWidget) -> QWidget:
+    from mia_desktop.qt.source_tab import SourceTab
+
+    return SourceTab(database=database, parent=parent)
 
 
 def clear_clipboard_on_quit(app: QApplication) -> None:

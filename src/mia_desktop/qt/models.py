@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -18,6 +18,9 @@ from PySide6.QtCore import (
 
 from mia_desktop.records import KIND_LABELS, Record, SearchHit
 from mia_desktop.search import snippet_html
+
+if TYPE_CHECKING:
+    from mia_desktop.db import Database, RowKey
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -152,10 +155,11 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class LazyRecordModel(ColumnTableModel):
-    """A table over any number of records: an id list from SQL, rows fetched in pages.
+    """A table over any number of records, read from SQL a page at a time.
 
-    Only the ids are loaded up front; `fetchMore` grows the rows a view sees a page at a
-    time, and each record is read from the database the first time a row shows it.
+    Nothing is loaded for the rows out of view: the total is counted in SQL, `fetchMore`
+    reads the next page of ids (keyset paging, as cheap deep in the list as at its top),
+    and each record is read the first time a row shows it.
     """
 
     PAGE = 200
@@ -163,7 +167,7 @@ class LazyRecordModel(ColumnTableModel):
     def __init__(
         self,
         *,
-        database: Any,
+        database: Database,
         columns: Sequence[Column],
         kind: str,
         parent: QObject | None = None,
@@ -171,75 +175,90 @@ class LazyRecordModel(ColumnTableModel):
         super().__init__(columns=columns, parent=parent)
         self._db = database
         self._kind = kind
-        self._filters: dict[str, str | None] = {}
-        self._ids: list[str] = []  # empty until set_filters() runs the first query
-        self._shown = 0
+        self._category: str | None = None
+        self._country: str | None = None
+        self._keys: list[RowKey] = []  # the rows fetched so far (RowKey), in order
+        self._total = 0  # zero until set_filters() runs the first query
         self._cache: dict[str, Record] = {}
 
     # -- content --------------------------------------------------------------------------
 
-    def set_filters(self, **filters: str | None) -> None:
+    def set_filters(self, *, category: str | None = None, country: str | None = None) -> None:
         """Show only the records the filters accept (the query runs in SQL)."""
         self.beginResetModel()
-        self._filters = filters
-        self._ids = self._db.record_ids(self._kind, **filters)
-        self._shown = min(self.PAGE, len(self._ids))
+        self._category, self._country = category, country
+        self._total = self._db.count_ids(self._kind, category=category, country=country)
+        self._keys = self._db.record_keys(
+            self._kind, category=category, country=country, limit=self.PAGE
+        )
         self.endResetModel()
 
     def total(self) -> int:
         """All the records the filters accept, fetched into view or not."""
-        return len(self._ids)
+        return self._total
 
-    def ids(self) -> list[str]:
-        return list(self._ids)
+    def first_ids(self, count: int) -> list[str]:
+        """The ids of the first `count` rows (fetched or not)."""
+        if count <= len(self._keys):
+            return [key.id for key in self._keys[:count]]
+        return self._db.record_ids(
+            self._kind, category=self._category, country=self._country, limit=count
+        )
 
     def record_at(self, row: int) -> Record:
-        record_id = self._ids[row]
+        record_id = self._keys[row].id
         if record_id not in self._cache:
             if len(self._cache) > 20 * self.PAGE:  # keep memory flat while scrolling far
                 self._cache.clear()
             start = row - row % self.PAGE
-            page = self._ids[start : start + self.PAGE]
+            page = [key.id for key in self._keys[start : start + self.PAGE]]
             self._cache.update({r.id: r for r in self._db.records_by_id(page)})
         return self._cache[record_id]
 
     def row_of(self, record_id: str) -> int | None:
-        """The record's row, fetching pages until it is in view; None if filtered out."""
-        try:
-            row = self._ids.index(record_id)
-        except ValueError:
+        """The record's row, fetching rows until it is in view; None if filtered out."""
+        row = self._db.position_of(
+            record_id, self._kind, category=self._category, country=self._country
+        )
+        if row is None:
             return None
-        while row >= self._shown:
-            self.fetchMore(QModelIndex())
+        if row >= len(self._keys):  # fetch through to it in one query, whole pages
+            wanted = (row // self.PAGE + 1) * self.PAGE - len(self._keys)
+            self._append(wanted)
         return row
 
     # -- paging ---------------------------------------------------------------------------
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and len(self._keys) < self._total
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if not parent.isValid():
+            self._append(self.PAGE)
+
+    def _append(self, count: int) -> None:
+        after = self._keys[-1] if self._keys else None
+        keys = self._db.record_keys(
+            self._kind, category=self._category, country=self._country, after=after, limit=count
+        )
+        if not keys:
             return
-        count = min(self.PAGE, len(self._ids) - self._shown)
-        if count <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)
-        self._shown += count
+        self.beginInsertRows(QModelIndex(), len(self._keys), len(self._keys) + len(keys) - 1)
+        self._keys.extend(keys)
         self.endInsertRows()
 
     # -- the model contract ---------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
+        return 0 if parent.isValid() else len(self._keys)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        if not index.isValid() or not 0 <= index.row() < len(self._keys):
             return None
         if not 0 <= index.column() < len(self._columns):
             return None
         if role == RECORD_ID_ROLE:  # known without reading the record
-            return self._ids[index.row()]
+            return self._keys[index.row()].id
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return None
         return self._cell(self.record_at(index.row()), index.column(), role)

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QRectF,
     QSettings,
-    QSize,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -25,17 +23,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from mia_desktop.db import Database, SearchFilters
-from mia_desktop.qt.models import RECORD_ID_ROLE, SNIPPET_HTML_ROLE, SearchResultsModel
+from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.records import KIND_LABELS
-from mia_desktop.searcher import Searcher, SearchResult, describe_result
+
+if TYPE_CHECKING:
+    from mia_desktop.searcher import Searcher, SearchResult
+
+# The searcher and the results' painter load on the first search, not at start-up.
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
@@ -44,43 +43,6 @@ HISTORY_KEY = "search/history"
 # Item data for "no filter". Not None: PySide6 6.12 drops a reference to None each time
 # None is stored as combo box item data, and the interpreter aborts after a few thousand.
 _ANY = "*any*"
-
-
-class HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's SNIPPET_HTML_ROLE as rich text (kind, title, date, highlighted words)."""
-
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
-        document.setHtml(index.data(SNIPPET_HTML_ROLE) or "")
-        document.setTextWidth(max(option.rect.width(), 200))
-        return document
-
-    def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        text_option = QStyleOptionViewItem(option)
-        text_option.text = ""
-        if style:
-            style.drawControl(
-                QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget
-            )
-        document = self._document(option, index)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
 
 
 class SearchField(QLineEdit):
@@ -173,7 +135,6 @@ class SearchPanel(QObject):
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setModel(self.model)
-        self.results.setItemDelegate(HtmlDelegate(self.results))
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
         self.status = QLabel(parent)
@@ -231,7 +192,11 @@ class SearchPanel(QObject):
         """Search now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
         text = self.field.text()
-        if self._searcher is None:
+        if self._searcher is None:  # the first search: load what searching needs now
+            from mia_desktop.qt.result_delegate import HtmlDelegate
+            from mia_desktop.searcher import Searcher
+
+            self.results.setItemDelegate(HtmlDelegate(self.results))
             self._searcher = Searcher(self._db)
         result = self._searcher.search(text, filters=self.filters(), limit=RESULT_LIMIT)
         self.last_result = result
@@ -246,6 +211,8 @@ class SearchPanel(QObject):
         self.results_changed.emit(len(result.hits))
 
     def _status_html(self, result: SearchResult) -> str:
+        from mia_desktop.searcher import describe_result
+
         lines = [escape(line, quote=False) for line in describe_result(result)]
         if result.suggested_text and not result.corrected_to:
             # "Did you mean ...?" becomes a link that searches the suggestion.

@@ -1,0 +1,117 @@
+"""The Country efforts tab: countries, a country's summary and efforts, the overview."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from mia_desktop.db import Database
+from mia_desktop.details import figure_value_text
+from mia_desktop.qt import columns
+from mia_desktop.qt.efforts_overview import EffortsOverview
+from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
+from mia_desktop.qt.record_table import RecordTable
+from mia_desktop.qt.tabs import RecordTab
+from mia_desktop.records import Country, Effort, Figure
+
+OVERVIEW_EFFORTS = 60  # the first efforts by date in the at-a-glance drawing
+KEY_FIGURES = 40  # a country's figures listed in its summary
+
+
+class CountriesTab(RecordTab):
+    kinds = ("country", "effort")
+
+    def __init__(self, *, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countriesTab")
+        self._db = database
+        countries = database.records("country")
+        drawn = database.records_by_id(database.record_ids("effort", limit=OVERVIEW_EFFORTS))
+        self.country_model = RecordTableModel(
+            columns=columns.country_columns(), records=countries, parent=self
+        )
+        self.countries = self._wire(
+            RecordTable(model=self.country_model, name="countriesTable", parent=self)
+        )
+        self.countries.setAccessibleName("Countries")
+        self.countries.setSortingEnabled(False)
+        self.summary = QTextBrowser(self)
+        self.summary.setObjectName("countrySummary")
+        self.summary.setAccessibleName("Country summary and key figures")
+        self.effort_model = LazyRecordModel(
+            database=database, columns=columns.effort_columns(), kind="effort", parent=self
+        )
+        self.efforts = self._wire(
+            RecordTable(model=self.effort_model, name="effortsTable", parent=self)
+        )
+        self.efforts.setAccessibleName("Efforts of the selected country")
+        self.countries.record_selected.connect(self._show_country)
+        self.overview = EffortsOverview(
+            countries=[c for c in countries if isinstance(c, Country)],
+            efforts=[e for e in drawn if isinstance(e, Effort)],
+            parent=self,
+        )
+        self.overview.effort_clicked.connect(self.select_record)
+        self.efforts.record_selected.connect(self.overview.highlight)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.summary)
+        right.addWidget(self.efforts)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setObjectName("countriesSplitter")
+        split.addWidget(self.countries)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([160, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.overview)
+        layout.addWidget(split, 1)
+        self._country_id: str | None = None
+        if countries:
+            self.countries.select_record(countries[0].id)
+
+    def _show_country(self, country_id: str) -> None:
+        country = self._db.record(country_id)
+        if not isinstance(country, Country):
+            return
+        self._country_id = country_id
+        self.effort_model.set_filters(country=country_id)
+        self.efforts.sort_only_when_complete()
+        self.efforts.resizeColumnsToContents()
+        self.efforts.setColumnWidth(1, min(self.efforts.columnWidth(1), 340))
+        self.efforts.setColumnWidth(4, min(self.efforts.columnWidth(4), 500))
+        figure_count = self._db.count_ids("figure", country=country_id)
+        listed = self._db.records_by_id(
+            self._db.record_ids("figure", country=country_id, limit=KEY_FIGURES)
+        )
+        figures = [f for f in listed if isinstance(f, Figure)]
+        items = "".join(
+            f"<li><b>{escape(figure_value_text(f))}</b> {escape(f.unit)}: {escape(f.measure)}"
+            f" <small>(as of {escape(f.date.label if f.date else 'undated')})</small></li>"
+            for f in figures
+        )
+        shown = self.effort_model.total()
+        more = (
+            f"<p><i>The first {KEY_FIGURES} are listed; the Figures tab has them all.</i></p>"
+            if figure_count > KEY_FIGURES
+            else ""
+        )
+        self.summary.setHtml(
+            f"<h2>{escape(country.title)}</h2><p>{escape(country.text)}</p>"
+            f"<h3>Key figures ({figure_count:,})</h3><ul>{items}</ul>{more}"
+            f"<p><i>{shown:,} effort{'s' if shown != 1 else ''} listed below; select one for"
+            " its quote and citation.</i></p>"
+        )
+
+    def select_record(self, record_id: str) -> bool:
+        record = self._db.record(record_id)
+        if isinstance(record, Country):
+            return self.countries.select_record(record_id)
+        if isinstance(record, Effort):
+            if self._country_id not in record.countries and record.countries:
+                self.countries.select_record(record.countries[0])
+            return self.efforts.select_record(record_id)
+        return False

@@ -1,0 +1,132 @@
+"""The Timeline tab: category and country filters, the drawn timeline, the event list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mia_desktop.db import Database
+from mia_desktop.qt import columns
+from mia_desktop.qt.models import LazyRecordModel
+from mia_desktop.qt.record_table import RecordTable
+from mia_desktop.qt.tabs import ALL, RecordTab
+from mia_desktop.qt.timeline_view import TimelineView
+from mia_desktop.records import Event
+
+DRAWN_EVENTS = 500  # more marks than this are unreadable on one axis, and slow to lay out
+
+
+class TimelineTab(RecordTab):
+    kinds = ("event",)
+
+    def __init__(self, *, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineTab")
+        self._db = database
+        countries = database.records("country")
+        names = database.country_names()
+        # Any number of events: ids from SQL, rows read a page at a time as they show.
+        self.model = LazyRecordModel(
+            database=database, columns=columns.event_columns(names), kind="event", parent=self
+        )
+
+        self.table = self._wire(RecordTable(model=self.model, name="timelineTable", parent=self))
+        self.table.setAccessibleName("Timeline of events")
+
+        self.category_filter = QComboBox(self)
+        self.category_filter.setObjectName("categoryFilter")
+        self.category_filter.setAccessibleName("Filter events by category")
+        categories = database.event_categories()
+        self.category_filter.addItems([ALL, *categories])
+        self.country_filter = QComboBox(self)
+        self.country_filter.setObjectName("countryFilter")
+        self.country_filter.setAccessibleName("Filter events by country")
+        self.country_filter.addItem(ALL, "")
+        for country in countries:
+            self.country_filter.addItem(country.title, country.id)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("timelineCount")
+        self.category_filter.currentIndexChanged.connect(self._apply_filters)
+        self.country_filter.currentIndexChanged.connect(self._apply_filters)
+        filters = QHBoxLayout()
+        category_label = QLabel("&Category:", self)
+        category_label.setBuddy(self.category_filter)
+        country_label = QLabel("C&ountry:", self)
+        country_label.setBuddy(self.country_filter)
+        for widget in (category_label, self.category_filter, country_label, self.country_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        self.drawing = TimelineView(events=[], categories=categories, parent=self)
+        self.drawing_note = QLabel(self)
+        self.drawing_note.setObjectName("drawingNote")
+        self.drawing.event_clicked.connect(self.table.select_record)
+        self.table.record_selected.connect(self.drawing.highlight)
+        zoom = QHBoxLayout()
+        for text, name, slot in (
+            ("Zoom in (+)", "zoomInButton", lambda: self.drawing.zoom(1.25)),
+            ("Zoom out (-)", "zoomOutButton", lambda: self.drawing.zoom(0.8)),
+            ("Fit all (0)", "fitAllButton", self.drawing.fit_all),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.setAccessibleName(text.split(" (")[0])
+            button.clicked.connect(slot)
+            zoom.addWidget(button)
+        zoom.addStretch(1)
+        zoom.addWidget(self.drawing_note)
+        drawing_box = QWidget(self)
+        drawing_layout = QVBoxLayout(drawing_box)
+        drawing_layout.setContentsMargins(0, 0, 0, 0)
+        drawing_layout.addLayout(zoom)
+        drawing_layout.addWidget(self.drawing, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("timelineSplitter")
+        split.addWidget(drawing_box)
+        split.addWidget(self.table)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 190))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 440))
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        category = self.category_filter.currentText()
+        self.model.set_filters(
+            category=None if category == ALL else category,
+            country=self.country_filter.currentData() or None,
+        )
+        total = self.model.total()
+        # The drawing holds at most DRAWN_EVENTS (the list below holds them all).
+        drawn = self._db.records_by_id(self.model.first_ids(DRAWN_EVENTS))
+        self.drawing.set_events([e for e in drawn if isinstance(e, Event)])
+        self.drawing_note.setText(
+            f"Drawing the first {DRAWN_EVENTS:,} of {total:,}; filter to narrow"
+            if total > DRAWN_EVENTS
+            else ""
+        )
+        self.table.sort_only_when_complete()
+        if not hasattr(self, "_all_events"):  # the first query runs without filters
+            self._all_events = total
+        self.count_label.setText(f"{total:,} of {self._all_events:,} events")
+
+    def clear_filters(self) -> None:
+        self.category_filter.setCurrentIndex(0)
+        self.country_filter.setCurrentIndex(0)
+
+    def select_record(self, record_id: str) -> bool:
+        if self.table.select_record(record_id):
+            return True
+        self.clear_filters()  # the record may be hidden by a filter
+        return self.table.select_record(record_id)
