@@ -468,3 +468,28 @@ def test_an_exception_in_a_slot_is_logged_and_the_app_goes_on(tmp_path: Path) ->
     text = log.read_text(encoding="utf-8")
     assert text.count("Traceback (most recent call last)") == 2
     assert "in broken_slot" in text and f"mia-desktop {__version__}" in text
+
+
+def test_the_integrity_check_can_run_apart_and_be_stopped(tmp_path: Path) -> None:
+    from mia_desktop.db import IntegrityCheck
+
+    assert IntegrityCheck(paths.bundled_database()).run() is None
+    problem = IntegrityCheck(_damaged(tmp_path)).run()
+    assert problem is not None and "is damaged" in problem
+    stopped = IntegrityCheck(_damaged(tmp_path))
+    stopped.stop()
+    assert stopped.run() is None  # stopped before it began: nothing to report
+    assert "no such file" in (IntegrityCheck(tmp_path / "gone.db").run() or "")
+
+
+def test_only_a_large_file_may_defer_its_integrity_check(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mia_desktop import db as db_module
+
+    with db_module.Database(paths.bundled_database(), defer_large_integrity_check=True) as db:
+        assert not db.integrity_check_deferred  # under a megabyte: checked at open
+    monkeypatch.setattr(db_module, "INTEGRITY_CHECK_AT_OPEN", 0)
+    damaged = _damaged(tmp_path)
+    with pytest.raises(db_module.DatabaseError, match="is damaged"):
+        db_module.Database(damaged)  # the command line always checks at open
+    with db_module.Database(damaged, defer_large_integrity_check=True) as db:
+        assert db.integrity_check_deferred

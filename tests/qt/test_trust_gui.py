@@ -186,3 +186,23 @@ def test_the_app_icon_is_set_and_legible_at_16_px(qapp: QApplication) -> None:
         dark = [c for c in colours if QColor(c).lightness() < 80]
         light = [c for c in colours if QColor(c).lightness() > 200]
         assert dark and light
+
+
+def test_a_large_damaged_file_is_refused_once_its_background_check_ends(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from mia_desktop import db as db_module
+    from mia_desktop.qt.app import run
+
+    # Any file counts as large here, so the check runs after the window shows.
+    monkeypatch.setattr(db_module, "INTEGRITY_CHECK_AT_OPEN", 0)
+    data = bytearray(paths.bundled_database().read_bytes())
+    page = len(data) // 4096 - 2  # a late page: the window's first queries do not read it
+    data[page * 4096 : (page + 1) * 4096] = bytes((i * 31) % 256 for i in range(4096))
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(data))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    QTimer.singleShot(20_000, QApplication.closeAllWindows)  # never hang the suite
+    assert run(db_path=damaged, settings=settings) == 2
+    lines = [line for line in capsys.readouterr().err.splitlines() if "propagate" not in line]
+    assert len(lines) == 1 and lines[0].startswith(f"mia-desktop: {damaged}: is damaged")

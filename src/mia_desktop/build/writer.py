@@ -151,6 +151,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     _write_search_vocabulary(db, curation, records)
     # (kind, date_sort) holds the rowid too: the chronological lists page through it.
     db.table("records").create_index(["kind", "date_sort"])
+    db.table("events").create_index(["category"])  # the Timeline's category list and filter
     db.table("record_countries").create_index(["country_id"])
     db.table("record_links").create_index(["related_id"])
     db.table("record_markers").create_index(["marker"])

@@ -8,18 +8,28 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
 import traceback
 import unicodedata
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, QTimer, qVersion
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    Signal,
+    qVersion,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mia_desktop import __version__, paths
-from mia_desktop.db import Database, DatabaseError
+from mia_desktop.db import Database, DatabaseError, IntegrityCheck
 from mia_desktop.qt.main_window import APP_NAME, MainWindow, clear_clipboard_on_quit
 
 EXIT_BAD_INPUT = 2
@@ -270,6 +280,43 @@ class ErrorReporter:
         self._dialog = box
 
 
+# -- a large file's integrity check, after the window shows ----------------------------------
+
+
+class BackgroundIntegrityCheck(QObject):
+    """Runs a deferred IntegrityCheck on a thread; `damaged` carries the problem, if any."""
+
+    damaged = Signal(str)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._check = IntegrityCheck(path)
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _run(self) -> None:
+        problem = self._check.run()
+        if problem is not None:
+            self.damaged.emit(problem)  # queued to the GUI thread
+
+    def stop(self) -> None:
+        """Stop a check still running (at quit) and wait for its thread to end."""
+        self._check.stop()
+        self._thread.join(timeout=5)
+
+
+def _refuse_damaged(window: MainWindow, problem: str, *, interactive: bool) -> None:
+    # As at open: a damaged file is not shown, since what it shows may be wrong.
+    print(f"mia-desktop: {problem}", file=sys.stderr)
+    if interactive:
+        QMessageBox.critical(
+            window, "mia-desktop", f"mia-desktop cannot use its database.\n\n{problem}"
+        )
+    QCoreApplication.exit(EXIT_BAD_INPUT)
+
+
 # -- the app ---------------------------------------------------------------------------------
 
 
@@ -290,7 +337,7 @@ def run(
         return EXIT_BAD_INPUT
     interactive = _has_display() and not exit_after_startup
     try:
-        database = Database(path)
+        database = Database(path, defer_large_integrity_check=True)
     except DatabaseError as error:
         return _report_bad_database(error, interactive=interactive)
     user_settings = checked_settings(settings) if settings is not None else default_settings()
@@ -311,10 +358,19 @@ def run(
             bad = DatabaseError(f"{path}: not a usable mia-desktop database ({error})")
             return _report_bad_database(bad, interactive=interactive)
         window.show()
+        checker = None
+        if database.integrity_check_deferred:
+            checker = BackgroundIntegrityCheck(path, parent=window)
+            checker.damaged.connect(
+                lambda problem: _refuse_damaged(window, problem, interactive=interactive)
+            )
+            checker.start()
         if exit_after_startup:
             # Quit from the event loop, after the shown window has had its first paint.
             QTimer.singleShot(0, window.close)
         code = app.exec()
+        if checker is not None:
+            checker.stop()
         # The window goes before its database does (when the app is reused in-process, a
         # window left behind could otherwise still reach for the closed database).
         window.deleteLater()

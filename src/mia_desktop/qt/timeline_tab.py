@@ -21,7 +21,7 @@ from mia_desktop.qt.tabs import ALL, RecordTab
 from mia_desktop.qt.timeline_view import TimelineView
 from mia_desktop.records import Event
 
-DRAWN_EVENTS = 500  # more marks than this are unreadable on one axis, and slow to lay out
+DRAWN_EVENTS = 250  # about 20 marks a lane: more overlap unreadably (the list holds all)
 
 
 class TimelineTab(RecordTab):
