@@ -32,6 +32,8 @@ from mia_desktop.records import (
 
 SCHEMA_VERSION = 3
 FTS_TABLE = "records_fts"
+# The indexed columns, in order: snippet() and bm25() below refer to them by position.
+FTS_COLUMNS = ("title", "text", "quote", "keywords")
 REQUIRED_TABLES = frozenset(
     {
         "metadata",
@@ -196,6 +198,7 @@ class Database:
         """
         self.path = Path(path)
         self._conn = _connect_read_only(self.path)
+        self._collected: str | None = None  # the match whose rows temp.matched_rows holds
         self.integrity_check_deferred = (
             defer_large_integrity_check and self.path.stat().st_size > INTEGRITY_CHECK_AT_OPEN
         )
@@ -405,13 +408,20 @@ class Database:
     # -- search ----------------------------------------------------------------------------
 
     def search(
-        self, query: SearchQuery, *, filters: SearchFilters | None = None, limit: int = 50
+        self,
+        query: SearchQuery,
+        *,
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        candidates: int | None = None,
     ) -> list[SearchHit]:
         """Run a built query (see searcher.py); best matches first.
 
         BM25 with titles weighted most, multiplied up when the title holds every word, when
         the words stand together as a phrase, and when a typed number matches whole; then
-        date and id, so equal scores always come out in the same order.
+        date and id, so equal scores always come out in the same order. With `candidates`,
+        only the first that many matches (in the index's order) are ranked: the cost of a
+        keystroke stays bounded however many records match.
         """
         boosts, params = [], {"query": query.match}
         for name, weight, expression in (
@@ -419,48 +429,70 @@ class Database:
             ("phrase", _PHRASE_BOOST, query.phrase),
             ("numbers", _NUMBER_BOOST, query.numbers),
         ):
-            if expression:
+            if expression and expression != query.match:  # a boost all matches get is none
                 params[name] = expression
                 boosts.append(
                     f"{weight} * (matched.rowid IN"
                     f" (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :{name}))"
                 )
         where, filter_params = _filter_sql(filters or SearchFilters())
+        cap = " LIMIT :candidates" if candidates else ""
         rows = self._run_search(
             f"""
             WITH matched AS (
-                SELECT rowid,
-                       bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score,
-                       snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,
-                       snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet
-                FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query
+                SELECT {FTS_TABLE}.rowid AS rowid, bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score
+                FROM {FTS_TABLE} CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid
+                WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
             )
-            SELECT records.id AS id, quote_snippet, text_snippet,
+            SELECT records.id AS id, matched.rowid AS rowid,
                    score * ({_KIND_PRIOR}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
-            FROM matched JOIN records ON records.rowid = matched.rowid
-            WHERE {where}
+            FROM matched CROSS JOIN records ON records.rowid = matched.rowid
             ORDER BY rank, records.date_sort, records.id
             LIMIT :limit
             """,
-            {
-                **params,
-                **filter_params,
-                "start": HIGHLIGHT_START,
-                "end": HIGHLIGHT_END,
-                "limit": limit,
-            },
+            {**params, **filter_params, "limit": limit, "candidates": candidates},
         )
+        snippets = self._snippets(query.match, [row["rowid"] for row in rows])
         by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
         return [
-            SearchHit(record=by_id[row["id"]], snippet=_best_snippet(row), score=row["rank"])
+            SearchHit(
+                record=by_id[row["id"]],
+                snippet=snippets.get(row["rowid"], ""),
+                score=row["rank"],
+            )
             for row in rows
         ]
 
+    def _snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
+        """The highlighted snippets of these matches only (each costs a pass over its text)."""
+        if not rowids:
+            return {}
+        names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
+        rows = self._run_search(
+            f"SELECT rowid,"
+            f" snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,"
+            f" snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet"
+            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
+            # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
+            # each rowid anew, re-running the whole match for each.
+            f" AND +rowid IN ({', '.join(':' + name for name in names)})",
+            {
+                **names,
+                "query": match,
+                "low": min(rowids),
+                "high": max(rowids),
+                "start": HIGHLIGHT_START,
+                "end": HIGHLIGHT_END,
+            },
+        )
+        return {row["rowid"]: _best_snippet(row) for row in rows}
+
     def count_matches(self, match: str, filters: SearchFilters) -> int:
         where, params = _filter_sql(filters)
+        # CROSS JOIN keeps the index's match as the outer loop (SQLite never reorders it).
+        join = "" if not params else f" CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid"
         rows = self._run_search(
-            f"SELECT count(*) FROM {FTS_TABLE} JOIN records ON records.rowid = {FTS_TABLE}.rowid"
-            f" WHERE {FTS_TABLE} MATCH :query AND {where}",
+            f"SELECT count(*) FROM {FTS_TABLE}{join} WHERE {FTS_TABLE} MATCH :query AND {where}",
             {**params, "query": match},
         )
         return int(rows[0][0]) if rows else 0
@@ -469,24 +501,63 @@ class Database:
         """Matches per kind, country and decade; each facet ignores its own filter.
 
         Each facet also has "any": the matches with that facet's filter lifted (a record
-        about two countries counts once there, and once under each country).
+        about two countries counts once there, and once under each country). The matches
+        are found once, into a temporary table, and counted six ways from there.
         """
+        if not self._collect_matches(match):
+            return {facet: {"any": 0} for facet in ("kind", "country", "decade")}
+        # The table is named "records" here: the filters' SQL reads its columns as in records.
+        matched = "temp.matched_rows AS records"
         facets: dict[str, dict[str, int]] = {}
         for facet, select, join in (
             ("kind", "records.kind", ""),
-            ("country", "rc.country_id", "JOIN record_countries rc ON rc.record_id = records.id"),
+            (
+                "country",
+                "rc.country_id",
+                "CROSS JOIN record_countries rc ON rc.record_id = records.id",
+            ),
             ("decade", "coalesce(records.decade, '')", ""),
         ):
             where, params = _filter_sql(filters, without=facet)
-            rows = self._run_search(
-                f"SELECT {select} AS value, count(DISTINCT records.id) AS n"
-                f" FROM {FTS_TABLE} JOIN records ON records.rowid = {FTS_TABLE}.rowid {join}"
-                f" WHERE {FTS_TABLE} MATCH :query AND {where} GROUP BY value ORDER BY value",
-                {**params, "query": match},
-            )
+            rows = self._conn.execute(
+                # count(*): a record has one kind and decade, and each country once.
+                f"SELECT {select} AS value, count(*) AS n"
+                f" FROM {matched} {join} WHERE {where} GROUP BY value ORDER BY value",
+                params,
+            ).fetchall()
             facets[facet] = {row["value"]: row["n"] for row in rows}
-            facets[facet]["any"] = self.count_matches(match, _without(filters, facet))
+            total = self._conn.execute(f"SELECT count(*) FROM {matched} WHERE {where}", params)
+            facets[facet]["any"] = int(total.fetchone()[0])
         return facets
+
+    def _collect_matches(self, match: str) -> bool:
+        """Put the matches (rowid, id, kind, decade) into temp.matched_rows, kept while
+        the match stays the same. The temporary table lives in memory, apart from the
+        read-only file, and holds only what the facets count by."""
+        if self._collected == match:
+            return True
+        self._conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS matched_rows"
+            " (rowid INTEGER PRIMARY KEY, id TEXT, kind TEXT, decade TEXT)"
+        )
+        self._conn.execute("DELETE FROM temp.matched_rows")
+        self._collected = None
+        try:
+            self._conn.execute(
+                "INSERT INTO temp.matched_rows"
+                " SELECT records.rowid, records.id, records.kind, records.decade"
+                f" FROM {FTS_TABLE} CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid"
+                f" WHERE {FTS_TABLE} MATCH ?",
+                (match,),
+            )
+        except sqlite3.OperationalError as error:
+            self._conn.rollback()
+            if "fts5" in str(error).lower() or "syntax" in str(error).lower():
+                return False  # as in _run_search: never an error for the user's text
+            raise
+        self._conn.commit()
+        self._collected = match
+        return True
 
     def _run_search(self, sql: str, params: dict[str, Any]) -> list[sqlite3.Row]:
         try:
@@ -632,6 +703,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         # mode=ro: the bundled data is never written, whatever the code does.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA temp_store = MEMORY")  # search scratch tables never touch disk
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         raise _unreadable(path, error) from None

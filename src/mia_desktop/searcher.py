@@ -11,6 +11,7 @@ from mia_desktop.records import SearchHit
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
 FACET_LIMIT = 5_000  # more matches than this: show totals, not counts per value
+RANKED_AT_MOST = 1_000  # more matches than this: rank the first this many (in index order)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,6 +26,7 @@ class SearchResult:
     corrected_to: str | None = None  # set when the results are for the suggestion
     suggested_text: str | None = None  # the user's text with the suggestions put in
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind/country/decade
+    ranked: int | None = None  # set when only this many of the matches were ranked
 
 
 class Searcher:
@@ -89,6 +91,7 @@ class Searcher:
                 corrected_to=suggested_text if is_correction else None,
                 suggested_text=suggested_text,
                 facets=self._facets(query.match, filters, total),
+                ranked=RANKED_AT_MOST if total > RANKED_AT_MOST else None,
             )
         return SearchResult(
             text=text,
@@ -104,16 +107,21 @@ class Searcher:
     def _ranked(
         self, query: SearchQuery, filters: SearchFilters, limit: int, total: int
     ) -> list[SearchHit]:
-        """The best `limit` matches. Titles weigh most, so with very many matches the
-        best ones are among the title matches: rank those alone when they are enough."""
+        """The best `limit` matches. Very many matches (a short prefix, a common word) are
+        ranked from a bounded set, so that no keystroke waits on ranking them all: the title
+        matches first (titles weigh most), else the first RANKED_AT_MOST matches."""
         if total == 0:
             return []
-        if total > FACET_LIMIT and query.title:
+        if total <= RANKED_AT_MOST:
+            return self._db.search(query, filters=filters, limit=limit)
+        if query.title:
             in_titles = replace(query, match=query.title)
-            hits = self._db.search(in_titles, filters=filters, limit=limit)
+            hits = self._db.search(
+                in_titles, filters=filters, limit=limit, candidates=RANKED_AT_MOST
+            )
             if len(hits) == limit:
                 return hits
-        return self._db.search(query, filters=filters, limit=limit)
+        return self._db.search(query, filters=filters, limit=limit, candidates=RANKED_AT_MOST)
 
     def _facets(self, match: str, filters: SearchFilters, total: int) -> dict[str, dict[str, int]]:
         """Counts per kind, country and decade, unless the matches are too many to count
@@ -171,6 +179,11 @@ def describe_result(result: SearchResult) -> list[str]:
         count = len(result.hits)
         shown = f"{count} of {result.total}" if result.total > count else str(result.total)
         lines.append(f"{shown} result{'s' if result.total != 1 else ''} with {words}.")
+        if result.ranked:
+            lines.append(
+                f"So many matches that the best of the first {result.ranked:,} are shown;"
+                " type more to narrow them."
+            )
     if result.also_searched:
         lines.append(f"Also searched: {', '.join(result.also_searched)}.")
     return lines

@@ -13,7 +13,7 @@ import sqlite_utils
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
-from mia_desktop.db import SCHEMA_VERSION
+from mia_desktop.db import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
 from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
 from mia_desktop.search import fold, index_terms, tokenize
 
@@ -141,13 +141,16 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         ("records", "id"),
     )
     _write_kind_tables(db, records)
-    db.table("records").enable_fts(  # creates FTS_TABLE, named by sqlite-utils' convention
-        ["title", "text", "quote", "keywords"],
-        fts_version="FTS5",
-        # porter: "repatriated" finds "repatriation"; unicode61 folds diacritics.
-        tokenize="porter unicode61 remove_diacritics 2",
-        create_triggers=False,
+    # The full-text index over the records table (external content, like sqlite-utils'
+    # enable_fts, which has no prefix option). porter: "repatriated" finds "repatriation";
+    # unicode61 folds diacritics; prefix indexes make a two- or three-letter prefix,
+    # typed as the search grows, as quick to match as a whole word.
+    columns = ", ".join(FTS_COLUMNS)
+    db.execute(
+        f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING FTS5 ({columns},"
+        " tokenize='porter unicode61 remove_diacritics 2', prefix='2 3', content=[records])"
     )
+    db.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, {columns}) SELECT rowid, {columns} FROM records")
     _write_search_vocabulary(db, curation, records)
     # (kind, date_sort) holds the rowid too: the chronological lists page through it.
     db.table("records").create_index(["kind", "date_sort"])
