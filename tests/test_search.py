@@ -14,6 +14,7 @@ from mia_desktop.search import (
     Term,
     Vocabulary,
     all_words,
+    also_searched,
     any_word,
     exact_numbers,
     exact_phrase,
@@ -78,6 +79,22 @@ def test_aliases_widen_a_term_and_merge_multi_word_names() -> None:
     assert all_words(terms) == (
         '("K 208" OR "K208" OR "208 boxes") AND ("prisoners of war"* OR "POW" OR "POWs")'
     )
+
+
+def test_an_alias_holding_another_is_left_out_of_the_query_but_still_disclosed() -> None:
+    # Every text with "joint recovery operations" has "joint recovery": matching the longer
+    # phrase too costs much on a large index and finds nothing more.
+    vocabulary = Vocabulary(
+        alias_groups=(("JRO", "joint recovery operations", "joint recovery"),),
+        stop_words=frozenset(),
+    )
+    terms = expand_aliases(parse("joint recovery mi"), vocabulary)
+    assert all_words(terms) == '("joint recovery" OR "JRO") AND "mi"*'
+    assert "joint recovery operations" in also_searched(terms)
+    jro = expand_aliases(parse("JRO"), vocabulary)
+    assert all_words(jro, prefix=False) == '("JRO" OR "joint recovery")'
+    longer = expand_aliases(parse("joint recovery operations"), vocabulary)
+    assert all_words(longer) == '("JRO" OR "joint recovery")'  # as growing, the same
 
 
 def test_quoted_text_is_not_widened() -> None:
@@ -256,15 +273,31 @@ def test_filters_and_counts(searcher: Searcher) -> None:
 def test_very_many_matches_give_totals_without_per_value_counts(
     tmp_path_factory: pytest.TempPathFactory, synthetic_database: Callable[[Path, int], Path]
 ) -> None:
-    from mia_desktop.db import Database
+    from mia_desktop.db import Database, SearchFilters
+    from mia_desktop.searcher import FACET_LIMIT, RANKED_AT_MOST, describe_result
 
     out = synthetic_database(tmp_path_factory.mktemp("many") / "many.db", 8000)
     with Database(out) as db:
-        result = Searcher(db).search("remains")
-        assert result.total > 5_000
+        searcher = Searcher(db)
+        result = searcher.search("remains")
+        assert result.total > max(FACET_LIMIT, RANKED_AT_MOST)
         assert result.facets["kind"] == {"any": result.total}
         assert len(result.hits) == 50
         assert all(
             "remains" in (h.record.title + h.record.text + h.record.quote).lower()
             for h in result.hits
         )
+        # Only a bounded set was ranked, and the user is told so.
+        assert result.ranked == RANKED_AT_MOST
+        assert any("type more to narrow" in line for line in describe_result(result))
+        # A narrower search is counted per value again, from the same one pass.
+        narrow = searcher.search("remains Punchbowl")
+        assert 0 < narrow.total <= FACET_LIMIT and narrow.ranked is None
+        assert sum(narrow.facets["kind"][k] for k in narrow.facets["kind"] if k != "any") == (
+            narrow.total
+        )
+        kinds = {k: n for k, n in narrow.facets["kind"].items() if k != "any"}
+        for kind, count in kinds.items():
+            assert searcher.search("remains Punchbowl", filters=SearchFilters(kind=kind)).total == (
+                count
+            )

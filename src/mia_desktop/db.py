@@ -423,6 +423,22 @@ class Database:
         only the first that many matches (in the index's order) are ranked: the cost of a
         keystroke stays bounded however many records match.
         """
+        rows = self._rank(query, filters or SearchFilters(), limit, candidates)
+        snippets = self._snippets(query.match, [row["rowid"] for row in rows])
+        by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
+        return [
+            SearchHit(
+                record=by_id[row["id"]],
+                snippet=snippets.get(row["rowid"], ""),
+                score=row["rank"],
+            )
+            for row in rows
+        ]
+
+    def _rank(
+        self, query: SearchQuery, filters: SearchFilters, limit: int, candidates: int | None
+    ) -> list[sqlite3.Row]:
+        """The best `limit` matches' ids, rowids and ranks (see search)."""
         boosts, params = [], {"query": query.match}
         for name, weight, expression in (
             ("title", _TITLE_BOOST, query.title),
@@ -431,15 +447,17 @@ class Database:
         ):
             if expression and expression != query.match:  # a boost all matches get is none
                 params[name] = expression
+                # Looked for only among the matches' rowids: a bounded set is cheap to boost.
                 boosts.append(
-                    f"{weight} * (matched.rowid IN"
-                    f" (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :{name}))"
+                    f"{weight} * (matched.rowid IN (SELECT rowid FROM {FTS_TABLE}"
+                    f" WHERE {FTS_TABLE} MATCH :{name} AND rowid BETWEEN"
+                    " (SELECT min(rowid) FROM matched) AND (SELECT max(rowid) FROM matched)))"
                 )
-        where, filter_params = _filter_sql(filters or SearchFilters())
+        where, filter_params = _filter_sql(filters)
         cap = " LIMIT :candidates" if candidates else ""
-        rows = self._run_search(
+        return self._run_search(
             f"""
-            WITH matched AS (
+            WITH matched AS MATERIALIZED (
                 SELECT {FTS_TABLE}.rowid AS rowid, bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score
                 FROM {FTS_TABLE} CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid
                 WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
@@ -452,16 +470,6 @@ class Database:
             """,
             {**params, **filter_params, "limit": limit, "candidates": candidates},
         )
-        snippets = self._snippets(query.match, [row["rowid"] for row in rows])
-        by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
-        return [
-            SearchHit(
-                record=by_id[row["id"]],
-                snippet=snippets.get(row["rowid"], ""),
-                score=row["rank"],
-            )
-            for row in rows
-        ]
 
     def _snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
         """The highlighted snippets of these matches only (each costs a pass over its text)."""

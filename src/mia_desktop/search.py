@@ -149,9 +149,36 @@ def _term_expression(term: Term, *, prefix: bool) -> str:
     # A one-letter prefix matches nearly every record: it waits for a second letter.
     growing = prefix and len(term.tokens[-1]) >= MIN_PREFIX
     typed = _phrase(term.tokens) + ("*" if growing else "")
-    if not term.alternatives:
+    alternatives = _unsubsumed(term.tokens, term.alternatives)
+    if not alternatives:
         return typed
-    return "(" + " OR ".join([typed, *(_phrase(a) for a in term.alternatives)]) + ")"
+    # The typed words themselves add nothing when an alias stands in them whole (their
+    # growing last word aside): "joint recovery missions" beside "joint recovery".
+    whole = tuple(fold(t) for t in (term.tokens[:-1] if growing else term.tokens))
+    if any(_contains(whole, tuple(fold(t) for t in a)) for a in alternatives):
+        return "(" + " OR ".join(_phrase(a) for a in alternatives) + ")"
+    return "(" + " OR ".join([typed, *(_phrase(a) for a in alternatives)]) + ")"
+
+
+def _unsubsumed(
+    typed: tuple[str, ...], alternatives: tuple[tuple[str, ...], ...]
+) -> list[tuple[str, ...]]:
+    """The alternatives that can add matches: "joint recovery operations" cannot, beside
+    "joint recovery", since every text holding it holds "joint recovery" too. (Matching such
+    phrases costs much on a large index, and finds nothing more.)"""
+    folded = [tuple(fold(t) for t in phrase) for phrase in (typed, *alternatives)]
+    kept = []
+    for n, phrase in enumerate(alternatives, start=1):
+        others = [f for m, f in enumerate(folded) if m != n and f != folded[n]]
+        if not any(_contains(folded[n], other) for other in others):
+            kept.append(phrase)
+    return kept
+
+
+def _contains(phrase: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether `part` occurs in `phrase` as a run of whole tokens."""
+    width = len(part)
+    return any(phrase[i : i + width] == part for i in range(len(phrase) - width + 1))
 
 
 def all_words(terms: Sequence[Term], *, prefix: bool = True) -> str | None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from mia_desktop import search as fts  # the pure query builders
 from mia_desktop.db import Database, SearchFilters, SearchQuery
 from mia_desktop.records import SearchHit
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
-FACET_LIMIT = 5_000  # more matches than this: show totals, not counts per value
-RANKED_AT_MOST = 1_000  # more matches than this: rank the first this many (in index order)
+# More matches than this (a short prefix, a common word): the filters show totals, not
+# counts per value, and only the first this many matches (in index order) are ranked.
+# Either would cost each keystroke time in proportion to the matches.
+FACET_LIMIT = 500
+RANKED_AT_MOST = 500
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,21 +110,11 @@ class Searcher:
     def _ranked(
         self, query: SearchQuery, filters: SearchFilters, limit: int, total: int
     ) -> list[SearchHit]:
-        """The best `limit` matches. Very many matches (a short prefix, a common word) are
-        ranked from a bounded set, so that no keystroke waits on ranking them all: the title
-        matches first (titles weigh most), else the first RANKED_AT_MOST matches."""
+        """The best `limit` matches; of very many, the best of the first RANKED_AT_MOST."""
         if total == 0:
             return []
-        if total <= RANKED_AT_MOST:
-            return self._db.search(query, filters=filters, limit=limit)
-        if query.title:
-            in_titles = replace(query, match=query.title)
-            hits = self._db.search(
-                in_titles, filters=filters, limit=limit, candidates=RANKED_AT_MOST
-            )
-            if len(hits) == limit:
-                return hits
-        return self._db.search(query, filters=filters, limit=limit, candidates=RANKED_AT_MOST)
+        bounded = RANKED_AT_MOST if total > RANKED_AT_MOST else None
+        return self._db.search(query, filters=filters, limit=limit, candidates=bounded)
 
     def _facets(self, match: str, filters: SearchFilters, total: int) -> dict[str, dict[str, int]]:
         """Counts per kind, country and decade, unless the matches are too many to count
