@@ -89,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| what | median wall ms | median peak RSS MiB | wall ratio | RSS ratio | budget |")
     print("|---|---|---|---|---|---|")
     print(f"| {startup.BARE} | {bare_wall * 1000:.0f} | {bare_rss:.1f} | 1.00 | 1.00 | |")
+    floor_wall, floor_rss = medians[startup.FLOOR]
+    print(
+        f"| {startup.FLOOR} | {floor_wall * 1000:.0f} | {floor_rss:.1f} |"
+        f" {floor_wall / bare_wall:.2f} | {floor_rss / bare_rss:.2f} | (reference) |"
+    )
     wall_ratio, rss_ratio = bundled_wall / bare_wall, bundled_rss / bare_rss
     ok = wall_ratio <= STARTUP_WALL_RATIO and rss_ratio <= STARTUP_RSS_RATIO
     print(

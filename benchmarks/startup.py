@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BARE = "bare PySide6 window"
 BUNDLED = "bundled data.db"
+FLOOR = "the same Qt widgets, empty (no app code)"
 
 
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -47,6 +48,7 @@ def compare(runs: int, databases: list[Path]) -> dict[str, tuple[float, float]]:
         app = [sys.executable, "-m", "mia_desktop"]
         commands = {
             BARE: [sys.executable, str(HERE / "bare_window.py")],
+            FLOOR: [sys.executable, str(HERE / "widget_floor.py")],
             BUNDLED: [*app, "--exit-after-startup"],
         }
         for path in databases:
@@ -104,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     bundled_wall = medians[BUNDLED][0]
     for name, (wall, _) in medians.items():
-        if name not in {BARE, BUNDLED}:
+        if name not in {BARE, FLOOR, BUNDLED}:
             print(f"\n{name} against the bundled database: {wall / bundled_wall:.2f}x wall")
     return 0
 

@@ -422,3 +422,11 @@ def test_an_unwritable_export_says_why_and_writes_nothing(
     assert not window.export_to(bundled_db_path, what="all", fmt="json")
     assert "that is the app's database" in shown[1]
     assert bundled_db_path.read_bytes() == before
+
+
+def test_the_event_list_opens_with_readable_columns(window: MainWindow) -> None:
+    # Sized to its rows: a fresh window shows whole short titles and dates, not "North …".
+    table = window.timeline.table
+    metrics = table.fontMetrics()
+    assert table.columnWidth(1) > metrics.horizontalAdvance("Recovery operations in South Korean")
+    assert table.columnWidth(0) > metrics.horizontalAdvance("April–May 1953")

@@ -342,7 +342,12 @@ def run(
         return _report_bad_database(error, interactive=interactive)
     user_settings = checked_settings(settings) if settings is not None else default_settings()
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    # Fusion from the start (see theme.apply_theme): it draws the same everywhere.
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0], "-style", "Fusion"])
+    )
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("mia-desktop")
     app.setDesktopFileName(APP_NAME)  # packaging/mia-desktop.desktop

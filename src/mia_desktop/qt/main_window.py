@@ -63,6 +63,12 @@ class MainWindow(QMainWindow):
         self._db = database
         self._settings = settings
         self._source = database.source()
+        # The palette first: widgets made after it need no second polish.
+        saved_theme = settings.value(THEME_KEY, "system")
+        self.theme = saved_theme if saved_theme in THEMES else "system"
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.scheme = apply_theme(app, self.theme, initial=True)
         self._make_actions()
 
         self.search = SearchPanel(database=database, settings=settings, parent=self)
@@ -132,8 +138,7 @@ class MainWindow(QMainWindow):
         )
         self._fit_to_screen(1280, 800)
         self._restore_state()
-        saved_theme = settings.value(THEME_KEY, "system")
-        self.set_theme(saved_theme if saved_theme in THEMES else "system", save=False)
+        self.theme_actions[self.theme].setChecked(True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
         self._update_actions()

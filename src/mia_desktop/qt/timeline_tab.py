@@ -96,10 +96,11 @@ class TimelineTab(RecordTab):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
+        self._apply_filters()
+        # Sized to the first page of rows (sized before any rows, the columns were cramped).
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 190))
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 440))
-        self._apply_filters()
 
     def _apply_filters(self) -> None:
         category = self.category_filter.currentText()
