@@ -129,6 +129,13 @@ RECORD_COLUMNS = frozenset(
 )  # fmt: skip
 
 
+class RankedHits(NamedTuple):
+    """The best matches, and how many matches were ranked to find them."""
+
+    hits: list[SearchHit]
+    ranked: int
+
+
 class RowKey(NamedTuple):
     """Where a record stands in its kind's chronological list (for keyset paging)."""
 
@@ -414,7 +421,7 @@ class Database:
         filters: SearchFilters | None = None,
         limit: int = 50,
         candidates: int | None = None,
-    ) -> list[SearchHit]:
+    ) -> RankedHits:
         """Run a built query (see searcher.py); best matches first.
 
         BM25 with titles weighted most, multiplied up when the title holds every word, when
@@ -422,11 +429,15 @@ class Database:
         date and id, so equal scores always come out in the same order. With `candidates`,
         only the first that many matches (in the index's order) are ranked: the cost of a
         keystroke stays bounded however many records match.
+
+        The result also counts the matches ranked (with the filters): all of them, unless
+        there are `candidates` or more. Counting them in the same pass spares a search the
+        separate count of its matches, in the common case of a few hundred or fewer.
         """
         rows = self._rank(query, filters or SearchFilters(), limit, candidates)
         snippets = self._snippets(query.match, [row["rowid"] for row in rows])
         by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
-        return [
+        hits = [
             SearchHit(
                 record=by_id[row["id"]],
                 snippet=snippets.get(row["rowid"], ""),
@@ -434,6 +445,7 @@ class Database:
             )
             for row in rows
         ]
+        return RankedHits(hits=hits, ranked=int(rows[0]["ranked"]) if rows else 0)
 
     def _rank(
         self, query: SearchQuery, filters: SearchFilters, limit: int, candidates: int | None
@@ -462,7 +474,7 @@ class Database:
                 FROM {FTS_TABLE} CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid
                 WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
             )
-            SELECT records.id AS id, matched.rowid AS rowid,
+            SELECT records.id AS id, matched.rowid AS rowid, count(*) OVER () AS ranked,
                    score * ({_KIND_PRIOR}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
             FROM matched CROSS JOIN records ON records.rowid = matched.rowid
             ORDER BY rank, records.date_sort, records.id

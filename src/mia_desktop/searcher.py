@@ -80,12 +80,18 @@ class Searcher:
             if query is None:
                 continue
             first_query = first_query or query.match
-            total = self._db.count_matches(query.match, filters)
+            # Rank first: with few matches, ranking counts them too (see Database.search).
+            hits, ranked = self._db.search(
+                query, filters=filters, limit=limit, candidates=RANKED_AT_MOST
+            )
+            total = ranked
+            if ranked >= RANKED_AT_MOST:
+                total = self._db.count_matches(query.match, filters)
             if total == 0 and not self._facets_elsewhere(query.match, filters):
                 continue
             return SearchResult(
                 text=text,
-                hits=self._ranked(query, filters, limit, total),
+                hits=hits,
                 total=total,
                 interpreted=query.match,
                 mode=mode,
@@ -106,15 +112,6 @@ class Searcher:
             suggestions=suggestions,
             suggested_text=suggested_text,
         )
-
-    def _ranked(
-        self, query: SearchQuery, filters: SearchFilters, limit: int, total: int
-    ) -> list[SearchHit]:
-        """The best `limit` matches; of very many, the best of the first RANKED_AT_MOST."""
-        if total == 0:
-            return []
-        bounded = RANKED_AT_MOST if total > RANKED_AT_MOST else None
-        return self._db.search(query, filters=filters, limit=limit, candidates=bounded)
 
     def _facets(self, match: str, filters: SearchFilters, total: int) -> dict[str, dict[str, int]]:
         """Counts per kind, country and decade, unless the matches are too many to count
