@@ -122,14 +122,8 @@ class SearchPanel(QObject):
             " earlier searches or moves into the results; Escape clears."
         )
         self._history = QStringListModel(self._load_history(), self)
-        self.completer = QCompleter(self._history, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        popup = self.completer.popup()
-        if popup is not None:
-            popup.setObjectName("searchHistory")
-            popup.setAccessibleName("Earlier searches")
-        self.field.setCompleter(self.completer)
+        self._completer: QCompleter | None = None  # made when the field is first used
+        self.field.textEdited.connect(self._attach_completer)
         self.model = SearchResultsModel(parent=self)
         self.results = QListView(parent)
         self.results.setObjectName("searchResults")
@@ -270,6 +264,26 @@ class SearchPanel(QObject):
         self.field.selectAll()
 
     # -- history --------------------------------------------------------------------------
+
+    @property
+    def completer(self) -> QCompleter:
+        """Earlier searches, offered under the field (Down recalls them)."""
+        if self._completer is None:
+            completer = QCompleter(self._history, self)
+            completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            popup = completer.popup()
+            if popup is not None:
+                popup.setObjectName("searchHistory")
+                popup.setAccessibleName("Earlier searches")
+            self.field.setCompleter(completer)
+            self._completer = completer
+        return self._completer
+
+    def _attach_completer(self) -> None:
+        # Its popup is a list view of its own: made on first use, not at start-up.
+        self.field.textEdited.disconnect(self._attach_completer)
+        self.completer  # noqa: B018 - the property makes and attaches it
 
     def history(self) -> list[str]:
         return list(self._history.stringList())
