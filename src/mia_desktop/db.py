@@ -394,10 +394,19 @@ class Database:
         return [row[0] for row in self._conn.execute("SELECT id FROM records ORDER BY rowid")]
 
     def event_categories(self) -> list[str]:
-        return [
-            row[0]
-            for row in self._conn.execute("SELECT DISTINCT category FROM events ORDER BY category")
-        ]
+        # One index seek per category (a "loose index scan"), not a pass over every event.
+        rows = self._conn.execute(
+            """
+            WITH RECURSIVE next(category) AS (
+                SELECT min(category) FROM events
+                UNION ALL
+                SELECT (SELECT min(category) FROM events WHERE category > next.category)
+                FROM next WHERE next.category IS NOT NULL
+            )
+            SELECT category FROM next WHERE category IS NOT NULL
+            """
+        )
+        return [row[0] for row in rows]
 
     def record(self, record_id: str) -> Record | None:
         rows = self._conn.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchall()

@@ -109,7 +109,9 @@ def test_keyset_pages_join_up_to_the_whole_list(scaled_db: Database) -> None:
     assert pages == whole
     assert scaled_db.count_ids("event") == len(whole)
     assert scaled_db.position_of(whole[1234], "event") == 1234
-    assert _model(scaled_db).first_ids(500) == whole[:500]
+    model = _model(scaled_db)
+    assert [r.id for r in model.first_records(500)] == whole[:500]
+    assert model.rowCount() >= 500  # the rows are there for the records read
 
 
 def test_the_lazy_model_passes_the_model_tester(scaled_db: Database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

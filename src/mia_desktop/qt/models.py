@@ -197,13 +197,12 @@ class LazyRecordModel(ColumnTableModel):
         """All the records the filters accept, fetched into view or not."""
         return self._total
 
-    def first_ids(self, count: int) -> list[str]:
-        """The ids of the first `count` rows (fetched or not)."""
-        if count <= len(self._keys):
-            return [key.id for key in self._keys[:count]]
-        return self._db.record_ids(
-            self._kind, category=self._category, country=self._country, limit=count
-        )
+    def first_records(self, count: int) -> list[Record]:
+        """The records of the first `count` rows (read once, shared with the rows shown)."""
+        wanted = min(count, self._total)
+        if len(self._keys) < wanted:
+            self._append(wanted - len(self._keys))
+        return [self.record_at(row) for row in range(min(count, len(self._keys)))]
 
     def record_at(self, row: int) -> Record:
         record_id = self._keys[row].id

@@ -48,6 +48,9 @@ class RecordFilterProxy(QSortFilterProxyModel):
         return self._accepts is None or self._accepts(self._source.record_at(source_row))
 
 
+RESIZE_ROWS = 60  # rows measured when a column is fitted to its contents
+
+
 class RecordTable(QTableView):
     """Emits `record_selected` with the id of the record in the current row."""
 
@@ -76,6 +79,8 @@ class RecordTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Fitting a column to its contents measures the rows a screen shows, not a whole page.
+        self.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.horizontalHeader().setAccessibleName("Column headers: click to sort")
         self.verticalHeader().setAccessibleName("Row headers")

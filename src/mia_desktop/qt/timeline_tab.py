@@ -21,7 +21,9 @@ from mia_desktop.qt.tabs import ALL, RecordTab
 from mia_desktop.qt.timeline_view import TimelineView
 from mia_desktop.records import Event
 
-DRAWN_EVENTS = 250  # about 20 marks a lane: more overlap unreadably (the list holds all)
+# About 20 marks a lane: more overlap unreadably (the list below holds them all). One page
+# of the list: the drawing and the rows first shown share the records read for them.
+DRAWN_EVENTS = LazyRecordModel.PAGE
 
 
 class TimelineTab(RecordTab):
@@ -110,7 +112,7 @@ class TimelineTab(RecordTab):
         )
         total = self.model.total()
         # The drawing holds at most DRAWN_EVENTS (the list below holds them all).
-        drawn = self._db.records_by_id(self.model.first_ids(DRAWN_EVENTS))
+        drawn = self.model.first_records(DRAWN_EVENTS)
         self.drawing.set_events([e for e in drawn if isinstance(e, Event)])
         self.drawing_note.setText(
             f"Drawing the first {DRAWN_EVENTS:,} of {total:,}; filter to narrow"
