@@ -65,7 +65,7 @@ def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
     its time is the median of those: on a shared machine a single run can be caught by
     another process, and the median leaves out such a spike without picking the best run.
     """
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEvent, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
     from mia_desktop.db import Database
@@ -76,30 +76,36 @@ def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
     strokes = keystrokes()
     app_runs: list[list[float]] = [[] for _ in strokes]
     bare_runs: list[list[float]] = [[] for _ in strokes]
-    with tempfile.TemporaryDirectory() as scratch, Database(db_path) as db:
+    records = 0
+    with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
-        host = QWidget()
-        panel = SearchPanel(database=db, settings=settings, parent=host)
-        bare = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
         for _ in range(repeat):
-            for n, text in enumerate(strokes):
-                panel.field.blockSignals(True)  # no debounce timer: time the work itself
-                panel.field.setText(text)
-                panel.field.blockSignals(False)
-                start = time.perf_counter()
-                panel.run_search()
-                app_runs[n].append(time.perf_counter() - start)
-                query = to_fts_query(text)
-                start = time.perf_counter()
-                if query:
-                    bare.execute(
-                        "SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT 50",
-                        (query,),
-                    ).fetchall()
-                bare_runs[n].append(time.perf_counter() - start)
-        records = db.count_records()
-        bare.close()
-        host.deleteLater()
+            # Each pass is a fresh session (database, caches, panel): a pass must not find
+            # the records an earlier pass over the same keystrokes has read.
+            with Database(db_path) as db:
+                host = QWidget()
+                panel = SearchPanel(database=db, settings=settings, parent=host)
+                bare = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+                for n, text in enumerate(strokes):
+                    panel.field.blockSignals(True)  # no debounce timer: time the work itself
+                    panel.field.setText(text)
+                    panel.field.blockSignals(False)
+                    start = time.perf_counter()
+                    panel.run_search()
+                    app_runs[n].append(time.perf_counter() - start)
+                    query = to_fts_query(text)
+                    start = time.perf_counter()
+                    if query:
+                        bare.execute(
+                            "SELECT rowid FROM records_fts WHERE records_fts MATCH ? LIMIT 50",
+                            (query,),
+                        ).fetchall()
+                    bare_runs[n].append(time.perf_counter() - start)
+                records = db.count_records()
+                bare.close()
+                panel.cancel_pending()
+                host.deleteLater()
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now
     del app
     app_times = [statistics.median(runs) for runs in app_runs]
     bare_times = [statistics.median(runs) for runs in bare_runs]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -148,6 +149,8 @@ class DatabaseError(Exception):
     """The file cannot serve as a mia-desktop database; the message says why, in plain words."""
 
 
+RECORD_CACHE = 2_000  # records kept after reading (see Database.records_by_id)
+
 # A larger file may have its integrity check run in the background (see Database). The
 # check costs about 3 ms per MB here: the bundled file (under 1 MB) is always checked at
 # open; a 150 MB edition would add about half a second to start-up.
@@ -206,6 +209,7 @@ class Database:
         self.path = Path(path)
         self._conn = _connect_read_only(self.path)
         self._collected: str | None = None  # the match whose rows temp.matched_rows holds
+        self._recent: OrderedDict[str, Record] = OrderedDict()  # see records_by_id
         self.integrity_check_deferred = (
             defer_large_integrity_check and self.path.stat().st_size > INTEGRITY_CHECK_AT_OPEN
         )
@@ -409,17 +413,32 @@ class Database:
         return [row[0] for row in rows]
 
     def record(self, record_id: str) -> Record | None:
-        rows = self._conn.execute("SELECT * FROM records WHERE id = ?", (record_id,)).fetchall()
-        found = self._complete(rows)
+        found = self.records_by_id([record_id])
         return found[0] if found else None
 
     def records_by_id(self, ids: Sequence[str]) -> list[Record]:
-        """Records in the order of `ids`; unknown ids are skipped."""
-        rows = self._conn.execute(
-            f"SELECT * FROM records WHERE id IN ({_placeholders(ids)})", list(ids)
-        ).fetchall()
-        by_id: dict[str, Record] = {r.id: r for r in self._complete(rows)}
-        return [by_id[i] for i in ids if i in by_id]
+        """Records in the order of `ids`; unknown ids are skipped.
+
+        The file never changes while open, so records read lately are kept (the last
+        RECORD_CACHE of them): each keystroke's results, or a table's rows, mostly repeat.
+        """
+        cache = self._recent
+        missing = [i for i in dict.fromkeys(ids) if i not in cache]
+        if missing:
+            rows = self._conn.execute(
+                f"SELECT * FROM records WHERE id IN ({_placeholders(missing)})", missing
+            ).fetchall()
+            for record in self._complete(rows):
+                cache[record.id] = record
+        found = []
+        for record_id in ids:
+            known = cache.get(record_id)
+            if known is not None:
+                cache.move_to_end(record_id)
+                found.append(known)
+        while len(cache) > RECORD_CACHE:
+            cache.popitem(last=False)
+        return found
 
     # -- search ----------------------------------------------------------------------------
 
@@ -476,11 +495,13 @@ class Database:
                 )
         where, filter_params = _filter_sql(filters)
         cap = " LIMIT :candidates" if candidates else ""
+        # The records table joins in only when filters need its columns (its rows are large).
+        join = f" CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid" if filter_params else ""
         return self._run_search(
             f"""
             WITH matched AS MATERIALIZED (
                 SELECT {FTS_TABLE}.rowid AS rowid, bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score
-                FROM {FTS_TABLE} CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid
+                FROM {FTS_TABLE}{join}
                 WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
             )
             SELECT records.id AS id, matched.rowid AS rowid, count(*) OVER () AS ranked,
@@ -496,11 +517,22 @@ class Database:
         """The highlighted snippets of these matches only (each costs a pass over its text)."""
         if not rowids:
             return {}
+        # The quote's snippet when the match is in the quote, else the plain-language
+        # text's: the text is cut into snippets only where the quote has no match.
+        quotes = self._column_snippets(match, 2, rowids)
+        plain = [r for r in rowids if HIGHLIGHT_START not in quotes.get(r, "")]
+        texts = self._column_snippets(match, 1, plain)
+        return {
+            rowid: texts[rowid] if HIGHLIGHT_START in texts.get(rowid, "") else quote
+            for rowid, quote in quotes.items()
+        }
+
+    def _column_snippets(self, match: str, column: int, rowids: Sequence[int]) -> dict[int, str]:
+        if not rowids:
+            return {}
         names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
         rows = self._run_search(
-            f"SELECT rowid,"
-            f" snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,"
-            f" snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet"
+            f"SELECT rowid, snippet({FTS_TABLE}, {column}, :start, :end, '…', 16) AS snippet"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
             # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
             # each rowid anew, re-running the whole match for each.
@@ -514,7 +546,7 @@ class Database:
                 "end": HIGHLIGHT_END,
             },
         )
-        return {row["rowid"]: _best_snippet(row) for row in rows}
+        return {row["rowid"]: str(row["snippet"]) for row in rows}
 
     def count_matches(self, match: str, filters: SearchFilters) -> int:
         where, params = _filter_sql(filters)
@@ -672,12 +704,6 @@ class Database:
 
 # Each kind's own columns live in a table named by its plural (passages have none).
 _KIND_TABLES = {kind: table for kind, table in KIND_PLURALS.items() if kind != "passage"}
-
-
-def _best_snippet(row: sqlite3.Row) -> str:
-    # The quote's snippet when the match is in the quote, else the plain-language text's.
-    quote, text = str(row["quote_snippet"]), str(row["text_snippet"])
-    return quote if HIGHLIGHT_START in quote or HIGHLIGHT_START not in text else text
 
 
 def _placeholders(values: Sequence[Any]) -> str:

@@ -143,12 +143,12 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     _write_kind_tables(db, records)
     # The full-text index over the records table (external content, like sqlite-utils'
     # enable_fts, which has no prefix option). porter: "repatriated" finds "repatriation";
-    # unicode61 folds diacritics; prefix indexes make a prefix of two to four letters,
+    # unicode61 folds diacritics; prefix indexes make a prefix of two to six letters,
     # typed as the search grows, as quick to match as a whole word.
     columns = ", ".join(FTS_COLUMNS)
     db.execute(
         f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING FTS5 ({columns},"
-        " tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4', content=[records])"
+        " tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4 5 6', content=[records])"
     )
     db.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, {columns}) SELECT rowid, {columns} FROM records")
     _write_search_vocabulary(db, curation, records)
