@@ -4,6 +4,8 @@ Types each query of a fixed list one character at a time and times, for every ke
 what the app does once the debounce delay has passed (SearchPanel.run_search: the search,
 its facet counts, the results model and the filter counts). As a baseline, the same
 keystrokes run as a bare FTS5 MATCH with no ranking, facets or model, in the same run.
+A search of more matches than are ranked counts them all only once the typing pauses
+(SearchPanel.count_all); that count is timed too, apart, for the keystrokes that need it.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/search_latency.py [--db PATH] [--repeat N]
 """
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -58,7 +61,14 @@ def row(name: str, times: list[float]) -> str:
     )
 
 
-def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
+class Latencies(NamedTuple):
+    app: list[float]  # seconds per keystroke, in the order of keystrokes()
+    bare: list[float]  # the same keystrokes as a bare FTS5 MATCH
+    counts: list[float]  # the count after a pause, for the keystrokes that put it off
+    records: int
+
+
+def measure(db_path: Path, repeat: int) -> Latencies:
     """Seconds per keystroke for the app and for a bare FTS5 MATCH, and the record count.
 
     Each keystroke is typed `repeat` times (in separate passes over all the keystrokes) and
@@ -76,6 +86,7 @@ def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
     strokes = keystrokes()
     app_runs: list[list[float]] = [[] for _ in strokes]
     bare_runs: list[list[float]] = [[] for _ in strokes]
+    count_runs: list[list[float]] = [[] for _ in strokes]
     records = 0
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
@@ -93,6 +104,10 @@ def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
                     start = time.perf_counter()
                     panel.run_search()
                     app_runs[n].append(time.perf_counter() - start)
+                    if panel.last_result is not None and panel.last_result.uncounted:
+                        start = time.perf_counter()
+                        panel.count_all()
+                        count_runs[n].append(time.perf_counter() - start)
                     query = to_fts_query(text)
                     start = time.perf_counter()
                     if query:
@@ -107,9 +122,12 @@ def measure(db_path: Path, repeat: int) -> tuple[list[float], list[float], int]:
                 host.deleteLater()
                 QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone now
     del app
-    app_times = [statistics.median(runs) for runs in app_runs]
-    bare_times = [statistics.median(runs) for runs in bare_runs]
-    return app_times, bare_times, records
+    return Latencies(
+        app=[statistics.median(runs) for runs in app_runs],
+        bare=[statistics.median(runs) for runs in bare_runs],
+        counts=[statistics.median(runs) for runs in count_runs if runs],
+        records=records,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,8 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=paths.bundled_database())
     parser.add_argument("--repeat", type=int, default=3, help="passes over all keystrokes")
+    parser.add_argument("--slowest", type=int, default=0, help="list the N slowest keystrokes")
     args = parser.parse_args(argv)
-    app_times, bare_times, records = measure(args.db, args.repeat)
+    app_times, bare_times, count_times, records = measure(args.db, args.repeat)
     print(
         f"Search latency per keystroke ({len(keystrokes())} keystrokes, each the median of"
         f" {args.repeat} runs)"
@@ -134,8 +153,15 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|")
     print(row("app: search + facets + results model", app_times))
     print(row("baseline: bare FTS5 MATCH", bare_times))
+    if count_times:
+        print(row("the count after a pause (very many matches)", count_times))
     ratio = statistics.median(app_times) / max(statistics.median(bare_times), 1e-9)
     print(f"\nmedian ratio app/baseline: {ratio:.1f}x")
+    if args.slowest:
+        print("\nslowest keystrokes (app ms, bare ms, text):")
+        ranked = sorted(zip(app_times, bare_times, keystrokes(), strict=True), reverse=True)
+        for app_time, bare_time, text in ranked[: args.slowest]:
+            print(f"{app_time * 1000:8.1f} {bare_time * 1000:7.2f}  {text!r}")
     return 0
 
 

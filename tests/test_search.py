@@ -301,3 +301,32 @@ def test_very_many_matches_give_totals_without_per_value_counts(
             assert searcher.search("remains Punchbowl", filters=SearchFilters(kind=kind)).total == (
                 count
             )
+
+
+def test_a_search_as_you_type_can_leave_very_many_matches_to_be_counted_later(
+    tmp_path_factory: pytest.TempPathFactory, synthetic_database: Callable[[Path, int], Path]
+) -> None:
+    from mia_desktop.db import Database, SearchFilters
+    from mia_desktop.searcher import RANKED_AT_MOST, describe_result
+
+    out = synthetic_database(tmp_path_factory.mktemp("uncounted") / "many.db", 8000)
+    with Database(out) as db:
+        searcher = Searcher(db)
+        exact = searcher.search("remains")
+        quick = searcher.search("remains", count_all=False)
+        assert quick.uncounted and quick.total == RANKED_AT_MOST < exact.total
+        assert [h.record.id for h in quick.hits] == [h.record.id for h in exact.hits]
+        assert f"50 of more than {RANKED_AT_MOST:,} results" in describe_result(quick)[0]
+        counted = searcher.counted(quick)
+        assert not counted.uncounted and counted.total == exact.total
+        assert counted.facets == exact.facets
+        assert f"50 of {exact.total:,} results" in describe_result(counted)[0]
+        # The count keeps the filters the search ran with.
+        filtered = searcher.search("remains", filters=SearchFilters(kind="event"))
+        quick_filtered = searcher.search(
+            "remains", filters=SearchFilters(kind="event"), count_all=False
+        )
+        assert searcher.counted(quick_filtered).total == filtered.total
+        # A search of fewer matches than are ranked is counted at once.
+        narrow = searcher.search("remains Punchbowl", count_all=False)
+        assert not narrow.uncounted and searcher.counted(narrow) is narrow

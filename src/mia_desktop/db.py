@@ -59,6 +59,7 @@ REQUIRED_TABLES = frozenset(
 )
 # Column weights for bm25(): title, text, quote, keywords. Titles count most, so a record
 # named after the query outranks one that merely mentions it; keywords least.
+PAGE_CACHE_KIB = 32_768
 _BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.5"
 
 
@@ -514,25 +515,18 @@ class Database:
         )
 
     def _snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
-        """The highlighted snippets of these matches only (each costs a pass over its text)."""
-        if not rowids:
-            return {}
-        # The quote's snippet when the match is in the quote, else the plain-language
-        # text's: the text is cut into snippets only where the quote has no match.
-        quotes = self._column_snippets(match, 2, rowids)
-        plain = [r for r in rowids if HIGHLIGHT_START not in quotes.get(r, "")]
-        texts = self._column_snippets(match, 1, plain)
-        return {
-            rowid: texts[rowid] if HIGHLIGHT_START in texts.get(rowid, "") else quote
-            for rowid, quote in quotes.items()
-        }
+        """The highlighted snippets of these matches only: the quote's when the match is in
+        the quote, else the plain-language text's.
 
-    def _column_snippets(self, match: str, column: int, rowids: Sequence[int]) -> dict[int, str]:
+        One pass for both columns: each pass re-runs the match over the rowids' range (a
+        snippet itself is cheap), and the hits are spread over the whole index.
+        """
         if not rowids:
             return {}
         names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
         rows = self._run_search(
-            f"SELECT rowid, snippet({FTS_TABLE}, {column}, :start, :end, '…', 16) AS snippet"
+            f"SELECT rowid, snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote,"
+            f" snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
             # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
             # each rowid anew, re-running the whole match for each.
@@ -546,7 +540,14 @@ class Database:
                 "end": HIGHLIGHT_END,
             },
         )
-        return {row["rowid"]: str(row["snippet"]) for row in rows}
+        return {
+            row["rowid"]: str(
+                row["text"]
+                if HIGHLIGHT_START not in row["quote"] and HIGHLIGHT_START in row["text"]
+                else row["quote"]
+            )
+            for row in rows
+        }
 
     def count_matches(self, match: str, filters: SearchFilters) -> int:
         where, params = _filter_sql(filters)
@@ -759,6 +760,10 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA temp_store = MEMORY")  # search scratch tables never touch disk
+        # A search reads the same index pages several times (rank, snippets, counts); the
+        # default 2 MB page cache lets a large file's pages go between those reads. Pages
+        # are cached only as read, so a small file costs no more memory.
+        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         raise _unreadable(path, error) from None

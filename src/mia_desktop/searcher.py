@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mia_desktop import search as fts  # the pure query builders
 from mia_desktop.db import Database, SearchFilters, SearchQuery
@@ -13,8 +13,8 @@ MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enou
 # More matches than this (a short prefix, a common word): the filters show totals, not
 # counts per value, and only the first this many matches (in index order) are ranked.
 # Either would cost each keystroke time in proportion to the matches.
-FACET_LIMIT = 500
-RANKED_AT_MOST = 500
+FACET_LIMIT = 300
+RANKED_AT_MOST = 300
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,6 +30,10 @@ class SearchResult:
     suggested_text: str | None = None  # the user's text with the suggestions put in
     facets: dict[str, dict[str, int]] = field(default_factory=dict)  # kind/country/decade
     ranked: int | None = None  # set when only this many of the matches were ranked
+    # Set when the matches were not all counted (see Searcher.search): `total` is then a
+    # lower bound, and Searcher.counted gives the result with the exact total.
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    uncounted: bool = False
 
 
 class Searcher:
@@ -45,8 +49,19 @@ class Searcher:
         self._known_sorted = sorted(vocabulary.words)
 
     def search(
-        self, text: str, *, filters: SearchFilters | None = None, limit: int = 50
+        self,
+        text: str,
+        *,
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        count_all: bool = True,
     ) -> SearchResult:
+        """The best `limit` matches of the text, with counts.
+
+        With count_all=False, a search of more matches than are ranked leaves them uncounted
+        (`uncounted`, and `total` a lower bound): counting them is a further pass over the
+        index, which a search as you type can put off until the typing pauses (`counted`).
+        """
         filters = filters or SearchFilters()
         terms = fts.expand_aliases(fts.parse(text), self.vocabulary)
         if not terms:
@@ -85,7 +100,8 @@ class Searcher:
                 query, filters=filters, limit=limit, candidates=RANKED_AT_MOST
             )
             total = ranked
-            if ranked >= RANKED_AT_MOST:
+            uncounted = ranked >= RANKED_AT_MOST and not count_all
+            if ranked >= RANKED_AT_MOST and count_all:
                 total = self._db.count_matches(query.match, filters)
             if total == 0 and not self._facets_elsewhere(query.match, filters):
                 continue
@@ -100,7 +116,9 @@ class Searcher:
                 corrected_to=suggested_text if is_correction else None,
                 suggested_text=suggested_text,
                 facets=self._facets(query.match, filters, total),
-                ranked=RANKED_AT_MOST if total > RANKED_AT_MOST else None,
+                ranked=RANKED_AT_MOST if total > RANKED_AT_MOST or uncounted else None,
+                filters=filters,
+                uncounted=uncounted,
             )
         return SearchResult(
             text=text,
@@ -113,10 +131,22 @@ class Searcher:
             suggested_text=suggested_text,
         )
 
+    def counted(self, result: SearchResult) -> SearchResult:
+        """The result with its matches all counted (the same one if they already are)."""
+        if not result.uncounted or result.interpreted is None:
+            return result
+        total = self._db.count_matches(result.interpreted, result.filters)
+        return replace(
+            result,
+            total=total,
+            uncounted=False,
+            facets=self._facets(result.interpreted, result.filters, total),
+        )
+
     def _facets(self, match: str, filters: SearchFilters, total: int) -> dict[str, dict[str, int]]:
         """Counts per kind, country and decade, unless the matches are too many to count
         per keystroke: then only the totals (the filters still work, without counts)."""
-        if total > FACET_LIMIT:
+        if total >= FACET_LIMIT:
             return {facet: {"any": total} for facet in ("kind", "country", "decade")}
         return self._db.facet_counts(match, filters)
 
@@ -167,7 +197,12 @@ def describe_result(result: SearchResult) -> list[str]:
     else:
         words = "any of the words" if result.mode == "any word" else "all the words"
         count = len(result.hits)
-        shown = f"{count} of {result.total}" if result.total > count else str(result.total)
+        if result.uncounted:
+            shown = f"{count} of more than {result.total:,}"
+        elif result.total > count:
+            shown = f"{count} of {result.total:,}"
+        else:
+            shown = str(result.total)
         lines.append(f"{shown} result{'s' if result.total != 1 else ''} with {words}.")
         if result.ranked:
             lines.append(

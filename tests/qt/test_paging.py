@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QSettings
 from pytestqt.qtbot import QtBot
 
 from mia_desktop import paths
-from mia_desktop.db import Database
+from mia_desktop.db import Database, SearchFilters
 from mia_desktop.qt import columns
 from mia_desktop.qt.main_window import MainWindow
 from mia_desktop.qt.models import RECORD_ID_ROLE, LazyRecordModel
@@ -161,3 +161,28 @@ def test_small_tables_still_sort_by_their_headers(qtbot: QtBot, tmp_path: Path) 
         table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # Value, largest first
         assert table.model().index(0, 1).data() == "approximately 8,100"
         window.close()
+
+
+def test_very_many_search_matches_are_counted_once_the_typing_pauses(
+    qtbot: QtBot, scaled_db: Database, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from mia_desktop.qt.search_panel import SearchPanel
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    panel = SearchPanel(database=scaled_db, settings=settings, parent=host)
+    panel.field.setText("remains")
+    panel.run_search()
+    assert "more than 300 results" in panel.status.text()
+    assert panel.kind_filter.itemText(0) == "Any kind (300+)"
+    expected = scaled_db.count_matches('"remains"', SearchFilters())
+    assert expected > 300
+    # Typing again before the pause puts the count off again; the pause then counts.
+    panel.field.setText("remains ")
+    panel.run_search()
+    qtbot.waitUntil(lambda: f"of {expected:,} results" in panel.status.text(), timeout=3000)
+    assert panel.kind_filter.itemText(0) == f"Any kind ({expected:,})"
+    assert panel.model.rowCount() == 50

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 # The searcher and the results' painter load on the first search, not at start-up.
 
 DEBOUNCE_MS = 150
+# A search of very many matches counts them all once the typing has paused this long: the
+# count is one more pass over the index, which each keystroke need not wait for.
+COUNT_DELAY_MS = 400
 RESULT_LIMIT = 50
 HISTORY_LENGTH = 20
 HISTORY_KEY = "search/history"
@@ -73,21 +76,23 @@ class FacetFilter(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.update_counts({})
 
-    def update_counts(self, counts: dict[str, int]) -> None:
+    def update_counts(self, counts: dict[str, int], *, at_least: bool = False) -> None:
+        """Show these counts; with at_least, the total is a lower bound ("300+")."""
         current = self.currentData()
         self.blockSignals(True)
         self.clear()
-        self.addItem(f"Any {self._label} ({counts.get('any', 0)})", _ANY)
+        total = f"{counts.get('any', 0):,}{'+' if at_least else ''}"
+        self.addItem(f"Any {self._label} ({total})", _ANY)
         names = dict(self._values)
         # Known values in their order, then any others the counts bring (e.g. decades).
         ordered = [v for v, _ in self._values] + sorted(
             v for v in counts if v != "any" and v not in names
         )
-        uncounted = set(counts) == {"any"}  # too many matches to count per value
+        totals_only = set(counts) == {"any"}  # too many matches to count per value
         for value in ordered:
-            if uncounted or value in counts or value == current:
+            if totals_only or value in counts or value == current:
                 name = names.get(value) or value or "undated"
-                count = "…" if uncounted else str(counts.get(value, 0))
+                count = "…" if totals_only else str(counts.get(value, 0))
                 self.addItem(f"{name} ({count})", value)
         self.setCurrentIndex(max(self.findData(current), 0))
         self.blockSignals(False)
@@ -166,6 +171,10 @@ class SearchPanel(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self.count_all)
         self.field.textChanged.connect(lambda _text: self._timer.start())
         self.field.returnPressed.connect(self._activate_current_or_first)
         self.field.move_to_results.connect(self._down_from_field)
@@ -185,6 +194,7 @@ class SearchPanel(QObject):
     def run_search(self) -> None:
         """Search now (the debounce timer calls this; tests may too)."""
         self._timer.stop()
+        self._count_timer.stop()
         text = self.field.text()
         if self._searcher is None:  # the first search: load what searching needs now
             from mia_desktop.qt.result_delegate import HtmlDelegate
@@ -192,17 +202,34 @@ class SearchPanel(QObject):
 
             self.results.setItemDelegate(HtmlDelegate(self.results))
             self._searcher = Searcher(self._db)
-        result = self._searcher.search(text, filters=self.filters(), limit=RESULT_LIMIT)
-        self.last_result = result
+        result = self._searcher.search(
+            text, filters=self.filters(), limit=RESULT_LIMIT, count_all=False
+        )
         self.model.set_hits(result.hits)
         self.container.setVisible(bool(text.strip()))
-        self.status.setText(self._status_html(result))
-        self.kind_filter.update_counts(result.facets.get("kind", {}))
-        self.country_filter.update_counts(result.facets.get("country", {}))
-        self.decade_filter.update_counts(result.facets.get("decade", {}))
+        self._show_counts(result)
+        if result.uncounted:
+            self._count_timer.start()
         if result.hits:
             self.results.setCurrentIndex(self.model.index(0))
         self.results_changed.emit(len(result.hits))
+
+    def count_all(self) -> None:
+        """Count a search's matches in full, if it left them uncounted (the count timer
+        calls this once the typing pauses; tests may too)."""
+        self._count_timer.stop()
+        if self._searcher is not None and self.last_result is not None:
+            self._show_counts(self._searcher.counted(self.last_result))
+
+    def _show_counts(self, result: SearchResult) -> None:
+        self.last_result = result
+        self.status.setText(self._status_html(result))
+        for combo, facet in (
+            (self.kind_filter, "kind"),
+            (self.country_filter, "country"),
+            (self.decade_filter, "decade"),
+        ):
+            combo.update_counts(result.facets.get(facet, {}), at_least=result.uncounted)
 
     def _status_html(self, result: SearchResult) -> str:
         from mia_desktop.searcher import describe_result
@@ -258,6 +285,7 @@ class SearchPanel(QObject):
 
     def cancel_pending(self) -> None:
         self._timer.stop()
+        self._count_timer.stop()
 
     def focus(self) -> None:
         self.field.setFocus()
