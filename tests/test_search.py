@@ -26,6 +26,7 @@ from mia_desktop.search import (
     snippet_text,
     to_fts_query,
     unknown_words,
+    words_to_search,
 )
 from mia_desktop.searcher import Searcher
 
@@ -112,6 +113,21 @@ def test_phrase_and_number_boosts() -> None:
     assert exact_phrase(parse("Operation Glory")) == '"Operation Glory"'
     assert exact_phrase(parse("Glory")) is None
     assert exact_numbers(parse("200 a year")) == '"200"'
+    # While its last word grows, the phrase does too (and not from a single letter).
+    assert exact_phrase(parse("Operation Gl"), prefix=True) == '"Operation Gl"*'
+    assert exact_phrase(parse("Operation G"), prefix=True) == '"Operation G"'
+
+
+def test_a_one_letter_word_just_begun_waits_for_its_second_letter() -> None:
+    terms, prefix = words_to_search("joint recovery s")
+    assert [t.tokens for t in terms] == [("joint",), ("recovery",)] and prefix is False
+    terms, prefix = words_to_search("joint recovery su")
+    assert [t.tokens for t in terms][-1] == ("su",) and prefix is True
+    # Alone, finished, quoted or part of a chunk such as "U.S", it is searched.
+    assert [t.tokens for t in words_to_search("K")[0]] == [("K",)]
+    assert [t.tokens for t in words_to_search("joint s ")[0]][-1] == ("s",)
+    assert words_to_search('joint "s"')[0][-1].quoted
+    assert [t.tokens for t in words_to_search("joint U.S")[0]][-1] == ("U", "S")
 
 
 def test_unknown_words_allow_a_growing_last_word() -> None:
@@ -225,6 +241,16 @@ def test_realistic_queries_find_the_record_in_the_top_three(
         result.interpreted,
         [h.record.id for h in result.hits],
     )
+
+
+def test_the_results_stay_put_while_a_new_word_has_one_letter(searcher: Searcher) -> None:
+    before = searcher.search("Operation ")
+    typing = searcher.search("Operation G")
+    assert [h.record.id for h in typing.hits] == [h.record.id for h in before.hits]
+    assert typing.interpreted == before.interpreted
+    grown = searcher.search("Operation Gl")
+    assert grown.interpreted is not None and '"Gl"*' in grown.interpreted
+    assert "Operation Glory" in grown.hits[0].record.title
 
 
 def test_misspelling_is_corrected_and_said(searcher: Searcher) -> None:

@@ -206,10 +206,13 @@ def any_word(terms: Sequence[Term], stop_words: frozenset[str]) -> str | None:
     return " OR ".join(_term_expression(t, prefix=False) for t in useful)
 
 
-def exact_phrase(terms: Sequence[Term]) -> str | None:
-    """All typed tokens as one phrase, to rank records that hold them together first."""
+def exact_phrase(terms: Sequence[Term], *, prefix: bool = False) -> str | None:
+    """All typed tokens as one phrase, to rank records that hold them together first; with
+    `prefix`, its last word may still be growing ("joint recovery sus" finds "suspended")."""
     tokens = [tok for t in terms for tok in t.tokens]
-    return _phrase(tokens) if len(tokens) > 1 else None
+    if len(tokens) < 2:
+        return None
+    return _phrase(tokens) + ("*" if prefix and len(tokens[-1]) >= MIN_PREFIX else "")
 
 
 def exact_numbers(terms: Sequence[Term]) -> str | None:
@@ -226,6 +229,28 @@ def in_titles(fts_query: str) -> str:
 def still_typing(text: str) -> bool:
     """Whether the last word may be unfinished: not after a space, "?", "." or "!"."""
     return bool(text) and not text[-1].isspace() and text[-1] not in "?.!"
+
+
+def words_to_search(text: str) -> tuple[list[Term], bool]:
+    """The terms of user text to search now, and whether the last may be a prefix.
+
+    A one-letter word just begun waits for its second letter, left out so that the results
+    stay those of the words before it: as a word it would match a stray letter (the "s" of
+    "U.S."), as a prefix nearly every record. On its own it is searched as a word.
+    """
+    terms = parse(text)
+    typing = still_typing(text)
+    last = terms[-1] if terms else None
+    if (
+        typing
+        and last is not None
+        and len(terms) > 1
+        and not last.quoted
+        and len(last.tokens) == 1
+        and len(last.tokens[0]) < MIN_PREFIX
+    ):
+        return terms[:-1], False
+    return terms, typing
 
 
 def to_fts_query(text: str, *, prefix: bool = True) -> str | None:

@@ -63,7 +63,8 @@ class Searcher:
         index, which a search as you type can put off until the typing pauses (`counted`).
         """
         filters = filters or SearchFilters()
-        terms = fts.expand_aliases(fts.parse(text), self.vocabulary)
+        typed, prefix = fts.words_to_search(text)
+        terms = fts.expand_aliases(typed, self.vocabulary)
         if not terms:
             return SearchResult(text=text, hits=[], total=0, interpreted=None, mode="")
         unknown = [
@@ -91,7 +92,7 @@ class Searcher:
             attempts.append((fts.corrected(terms, replacements), "any word", True))
         first_query: str | None = None
         for attempt_terms, mode, is_correction in attempts:
-            query = self._query(attempt_terms, mode, prefix=fts.still_typing(text))
+            query = self._query(attempt_terms, mode, prefix=prefix)
             if query is None:
                 continue
             first_query = first_query or query.match
@@ -169,7 +170,9 @@ class Searcher:
         return SearchQuery(
             match=match,
             title=fts.in_titles(match),
-            phrase=fts.exact_phrase(terms),
+            phrase=fts.exact_phrase(
+                terms, prefix=prefix and mode == "all words" and not terms[-1].quoted
+            ),
             numbers=fts.exact_numbers(terms),
         )
 

@@ -17,6 +17,8 @@ from mia_desktop.db import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
 from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
 from mia_desktop.search import fold, index_terms, tokenize
 
+FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search.py)
+
 _RECORD_COLUMNS: dict[str, Any] = {
     "id": str,
     "kind": str,
@@ -143,12 +145,16 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     _write_kind_tables(db, records)
     # The full-text index over the records table (external content, like sqlite-utils'
     # enable_fts, which has no prefix option). porter: "repatriated" finds "repatriation";
-    # unicode61 folds diacritics; prefix indexes make a prefix of two to six letters,
-    # typed as the search grows, as quick to match as a whole word.
+    # unicode61 folds diacritics; prefix indexes make a prefix of two to twelve letters,
+    # typed as the search grows, as quick to match as a whole word. (A longer prefix has no
+    # index: FTS5 then merges the doclists of every word it begins, at each query, which
+    # costs milliseconds per query for a common word in a large file.)
     columns = ", ".join(FTS_COLUMNS)
+    prefixes = " ".join(str(n) for n in FTS_PREFIX_LENGTHS)
     db.execute(
         f"CREATE VIRTUAL TABLE [{FTS_TABLE}] USING FTS5 ({columns},"
-        " tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4 5 6', content=[records])"
+        f" tokenize='porter unicode61 remove_diacritics 2', prefix='{prefixes}',"
+        " content=[records])"
     )
     db.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, {columns}) SELECT rowid, {columns} FROM records")
     _write_search_vocabulary(db, curation, records)
