@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QListView, QTableView, QTabWidget, QTextBrowser
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListView,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+)
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.db import Database
@@ -216,6 +223,33 @@ def test_splitter_positions_are_remembered(qtbot: QtBot, db: Database, settings_
     qtbot.addWidget(second)
     second.show()
     assert second.splitter.sizes() == sizes
+
+
+def test_a_tabs_splitter_position_is_remembered(
+    qtbot: QtBot, db: Database, settings_path: Path
+) -> None:
+    def timeline_splitter(window: MainWindow) -> QSplitter:
+        found = window.findChild(QSplitter, "timelineSplitter")
+        assert isinstance(found, QSplitter)
+        return found
+
+    first = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.show()
+    default = timeline_splitter(first).sizes()
+    timeline_splitter(first).setSizes([default[0] + 30, default[1] - 30])
+    sizes = timeline_splitter(first).sizes()
+    assert sizes != default
+    first.close()
+    second = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(second)
+    second.show()
+    assert timeline_splitter(second).sizes() == sizes
 
 
 def test_last_tab_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:

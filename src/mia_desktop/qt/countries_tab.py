@@ -80,9 +80,7 @@ class CountriesTab(RecordTab):
         self._country_id = country_id
         self.effort_model.set_filters(country=country_id)
         self.efforts.sort_only_when_complete()
-        self.efforts.resizeColumnsToContents()
-        self.efforts.setColumnWidth(1, min(self.efforts.columnWidth(1), 340))
-        self.efforts.setColumnWidth(4, min(self.efforts.columnWidth(4), 500))
+        self.efforts.fit_columns({1: 340, 4: 500})
         figure_count = self._db.count_ids("figure", country=country_id)
         listed = self._db.records_by_id(
             self._db.record_ids("figure", country=country_id, limit=KEY_FIGURES)

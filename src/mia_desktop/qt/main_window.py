@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
     # -- the pages, built on first use ----------------------------------------------------
 
     def _wire_tab(self, tab: QWidget) -> None:
+        self._restore_splitters(_named_splitters(tab))  # a tab's own, as it is built
         if isinstance(tab, RecordTab):
             tab.record_selected.connect(self.show_details)
             tab.copied.connect(self.statusBar().showMessage)
@@ -517,17 +518,26 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _splitters(self) -> list[QSplitter]:
-        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+        """The window's splitters and those of the tabs built so far (a search of the
+        window's whole widget tree would cost start-up a wrapper for every widget)."""
+        found = [self.splitter, self.search_splitter]
+        for page in self._pages:
+            if page.built:
+                found += _named_splitters(page.content())
+        return found
+
+    def _restore_splitters(self, splitters: list[QSplitter]) -> None:
+        for splitter in splitters:
+            state = self._settings.value(f"splitters/{splitter.objectName()}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
 
     def _restore_state(self) -> None:
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self.splitter.setSizes([760, 520])
-        for splitter in self._splitters():
-            state = self._settings.value(f"splitters/{splitter.objectName()}")
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
+        self._restore_splitters([self.splitter, self.search_splitter])
         tab = self._settings.value("window/tab", 0)
         try:
             index = int(tab)  # type: ignore[call-overload]
@@ -546,6 +556,10 @@ class MainWindow(QMainWindow):
         self.search.cancel_pending()  # no search may run after the window (and database) close
         self.save_state()
         super().closeEvent(event)
+
+
+def _named_splitters(widget: QWidget) -> list[QSplitter]:
+    return [s for s in widget.findChildren(QSplitter) if s.objectName()]
 
 
 def _batches_tab(database: Database, parent: QWidget) -> QWidget:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QTableView,
     QWidget,
 )
@@ -92,6 +93,31 @@ class RecordTable(QTableView):
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(self.copy_selected_rows)
         self.addAction(copy)
+
+    def fit_columns(self, widest: Mapping[int, int] | None = None) -> None:
+        """Size each column to its header and to the texts of the first rows (as many as a
+        screen shows), no wider than `widest[column]` pixels where given.
+
+        What resizeColumnsToContents does, for plain text cells, at a tenth of the cost: it
+        asks each cell for a dozen roles and lays it out through the style.
+        """
+        model = self.model()
+        metrics = self.fontMetrics()
+        header = self.horizontalHeader()
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+        # The text's margins (as Qt's item delegate has them), the grid line, a pixel's
+        # rounding: measured equal to resizeColumnsToContents on these tables.
+        padding = 2 * (margin + 1) + (1 if self.showGrid() else 0) + 1
+        rows = min(model.rowCount(), RESIZE_ROWS)
+        for column in range(model.columnCount()):
+            width = 0 if header.isHidden() else header.sectionSizeHint(column)
+            for row in range(rows):
+                text = model.index(row, column).data()
+                if text:
+                    width = max(width, metrics.horizontalAdvance(str(text)) + padding)
+            if widest and column in widest:
+                width = min(width, widest[column])
+            self.setColumnWidth(column, width)
 
     def sort_only_when_complete(self) -> None:
         """Header sorting sorts the rows a view holds: offer it only when it holds them all."""

@@ -89,9 +89,8 @@ class TableTab(RecordTab):
             split.addWidget(above)
             split.addWidget(self.table)
             layout.addWidget(split, 1)
-        self.table.resizeColumnsToContents()
         column, width = wide_column
-        self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        self.table.fit_columns({column: width})
 
     def select_record(self, record_id: str) -> bool:
         return self.table.select_record(record_id)

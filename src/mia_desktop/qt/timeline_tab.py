@@ -100,9 +100,7 @@ class TimelineTab(RecordTab):
         layout.addWidget(split, 1)
         self._apply_filters()
         # Sized to the first page of rows (sized before any rows, the columns were cramped).
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 190))
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 440))
+        self.table.fit_columns({0: 190, 1: 440})
 
     def _apply_filters(self) -> None:
         category = self.category_filter.currentText()
