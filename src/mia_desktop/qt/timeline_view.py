@@ -140,7 +140,9 @@ class TimelineView(QGraphicsView):
         self.zoom_changed.emit()
 
     def fit_all(self) -> None:
-        width = max(self.viewport().width() - self._gutter() - 8, 100)
+        # maximumViewportSize, not viewport(): the first QWidget that PySide hands back
+        # untyped makes it load every widget class it knows (some 25 ms at start-up).
+        width = max(self.maximumViewportSize().width() - self._gutter() - 8, 100)
         self._ppy = max(MIN_PPY, min(MAX_PPY, width / (LAST_YEAR + 1 - (FIRST_YEAR - 1))))
         self._layout()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
