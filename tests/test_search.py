@@ -22,13 +22,12 @@ from mia_desktop.search import (
     fold,
     nearest_words,
     parse,
-    snippet_html,
-    snippet_text,
     to_fts_query,
     unknown_words,
     words_to_search,
 )
 from mia_desktop.searcher import Searcher
+from mia_desktop.snippets import snippet_html, snippet_text
 
 VOCABULARY = Vocabulary(
     alias_groups=(("POW", "POWs", "prisoners of war"), ("K208", "K-208", "208 boxes")),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from collections.abc import Callable
@@ -119,8 +118,8 @@ def _search(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citer import Citer
     from mia_desktop.db import SearchFilters
     from mia_desktop.export import record_to_dict
-    from mia_desktop.search import snippet_text
     from mia_desktop.searcher import Searcher, describe_result
+    from mia_desktop.snippets import snippet_text
 
     country = _country_id(db, args.country)
     if args.country and country is None:
@@ -172,6 +171,8 @@ def _find(db: Database, record_id: str) -> int | None:
     if db.record(record_id):
         return None
     ids = db.all_ids()
+    import difflib
+
     close = difflib.get_close_matches(record_id, ids, n=3, cutoff=0.5)
     hint = f" Did you mean: {', '.join(close)}?" if close else " List ids with `export`."
     print(f"mia-desktop: no record with id {record_id!r}.{hint}", file=sys.stderr)

@@ -6,15 +6,12 @@ Nothing here touches the database: `searcher.py` runs what these functions build
 from __future__ import annotations
 
 import difflib
-import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from mia_desktop.records import (
-    HIGHLIGHT_END,
-    HIGHLIGHT_START,
     KIND_LABELS,
     Batch,
     Effort,
@@ -310,14 +307,3 @@ def index_terms(record: Record, country_names: list[str]) -> str:
     for text in (record.title, record.text, record.quote):
         terms += [m.group().replace(",", "") for m in _THOUSANDS.finditer(text)]
     return " ".join(t for t in terms if t)
-
-
-def snippet_text(snippet: str, *, start: str = "[", end: str = "]") -> str:
-    """A snippet for a terminal: matched words between brackets."""
-    return snippet.replace(HIGHLIGHT_START, start).replace(HIGHLIGHT_END, end)
-
-
-def snippet_html(snippet: str) -> str:
-    """A snippet for rich text: escaped, with matched words in <b>."""
-    escaped = html.escape(snippet, quote=False)
-    return escaped.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")

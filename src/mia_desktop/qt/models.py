@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from mia_desktop.records import KIND_LABELS, Record, SearchHit
-from mia_desktop.search import snippet_html
+from mia_desktop.snippets import snippet_html
 
 if TYPE_CHECKING:
     from mia_desktop.db import Database, RowKey
