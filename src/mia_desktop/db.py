@@ -59,7 +59,6 @@ REQUIRED_TABLES = frozenset(
 )
 # Column weights for bm25(): title, text, quote, keywords. Titles count most, so a record
 # named after the query outranks one that merely mentions it; keywords least.
-PAGE_CACHE_KIB = 32_768
 _BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.5"
 
 
@@ -151,6 +150,9 @@ class DatabaseError(Exception):
 
 
 RECORD_CACHE = 2_000  # records kept after reading (see Database.records_by_id)
+# A search reads the same index pages several times per keystroke (rank, snippets, counts):
+# from the first search on, the page cache grows to this (pages are cached only as read).
+SEARCH_PAGE_CACHE_KIB = 32_768
 
 # A larger file may have its integrity check run in the background (see Database). The
 # check costs about 3 ms per MB here: the bundled file (under 1 MB) is always checked at
@@ -211,6 +213,7 @@ class Database:
         self._conn = _connect_read_only(self.path)
         self._collected: str | None = None  # the match whose rows temp.matched_rows holds
         self._recent: OrderedDict[str, Record] = OrderedDict()  # see records_by_id
+        self._search_cache = False  # see _searching
         self.integrity_check_deferred = (
             defer_large_integrity_check and self.path.stat().st_size > INTEGRITY_CHECK_AT_OPEN
         )
@@ -463,6 +466,7 @@ class Database:
         there are `candidates` or more. Counting them in the same pass spares a search the
         separate count of its matches, in the common case of a few hundred or fewer.
         """
+        self._searching()
         rows = self._rank(query, filters or SearchFilters(), limit, candidates)
         snippets = self._snippets(query.match, [row["rowid"] for row in rows])
         by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
@@ -549,7 +553,15 @@ class Database:
             for row in rows
         }
 
+    def _searching(self) -> None:
+        # Browsing needs SQLite's default 2 MB page cache, and start-up keeps it: a large
+        # file would fill a larger one with the index pages its counts read.
+        if not self._search_cache:
+            self._conn.execute(f"PRAGMA cache_size = -{SEARCH_PAGE_CACHE_KIB}")
+            self._search_cache = True
+
     def count_matches(self, match: str, filters: SearchFilters) -> int:
+        self._searching()
         where, params = _filter_sql(filters)
         # CROSS JOIN keeps the index's match as the outer loop (SQLite never reorders it).
         join = "" if not params else f" CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid"
@@ -760,10 +772,6 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA temp_store = MEMORY")  # search scratch tables never touch disk
-        # A search reads the same index pages several times (rank, snippets, counts); the
-        # default 2 MB page cache lets a large file's pages go between those reads. Pages
-        # are cached only as read, so a small file costs no more memory.
-        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         raise _unreadable(path, error) from None

@@ -162,7 +162,7 @@ class LazyRecordModel(ColumnTableModel):
     and each record is read the first time a row shows it.
     """
 
-    PAGE = 200
+    PAGE = 100
 
     def __init__(
         self,
