@@ -10,7 +10,7 @@ from mia_desktop.db import Database, SearchFilters, SearchQuery
 from mia_desktop.records import SearchHit
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
-# More matches than this (a short prefix, a common word): the filters show totals, not
+# This many matches or more (a short prefix, a common word): the filters show totals, not
 # counts per value, and only the first this many matches (in index order) are ranked.
 # Either would cost each keystroke time in proportion to the matches.
 FACET_LIMIT = 300
@@ -201,7 +201,7 @@ def describe_result(result: SearchResult) -> list[str]:
         words = "any of the words" if result.mode == "any word" else "all the words"
         count = len(result.hits)
         if result.uncounted:
-            shown = f"{count} of more than {result.total:,}"
+            shown = f"{count} of at least {result.total:,}"
         elif result.total > count:
             shown = f"{count} of {result.total:,}"
         else:
