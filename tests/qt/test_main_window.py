@@ -271,6 +271,7 @@ def test_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None
     qtmodeltester.check(window.countries.effort_model)
     qtmodeltester.check(window.countries.country_model)
     qtmodeltester.check(window.figures.model)
+    qtmodeltester.check(window.timeline.table.model())  # the sorting and filtering proxy
     window.search.field.setText("Glory")
     window.search.run_search()
     qtmodeltester.check(window.search.model)
