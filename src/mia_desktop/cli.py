@@ -205,7 +205,7 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     likely = db.likely_sources(record.markers)
     if args.json:
         row = record_to_dict(record, citer)
-        row["likely_sources"] = [vars(s) for s in likely]
+        row["likely_sources"] = [s._asdict() for s in likely]
         _print_json(row)
         return EXIT_OK
     print(f"{record.title}\n{KIND_LABELS[record.kind]} {record.id}")

@@ -7,7 +7,6 @@ import json
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -74,8 +73,7 @@ _KIND_PRIOR = (
 )
 
 
-@dataclass(frozen=True)
-class SearchQuery:
+class SearchQuery(NamedTuple):
     """FTS5 expressions built by search.py: what must match, and what earns a boost."""
 
     match: str
@@ -84,22 +82,20 @@ class SearchQuery:
     numbers: str | None = None
 
 
-@dataclass(frozen=True)
-class SearchFilters:
+class SearchFilters(NamedTuple):
     kind: str | None = None
     country: str | None = None
     decade: str | None = None  # "1950s"; "" means undated
 
 
-@dataclass(frozen=True)
-class SearchVocabulary:
+class SearchVocabulary(NamedTuple):
     alias_groups: tuple[tuple[str, ...], ...]
     stop_words: frozenset[str]
     words: frozenset[str]  # every word in the index, folded to lower case
 
 
 def _without(filters: SearchFilters, facet: str) -> SearchFilters:
-    return replace(filters, **{facet: None})
+    return filters._replace(**{facet: None})
 
 
 def _filter_sql(filters: SearchFilters, *, without: str = "") -> tuple[str, dict[str, Any]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL
 from mia_desktop.records import (
@@ -51,8 +51,7 @@ def as_of_text(figure: Figure, source: SourceInfo) -> str:
     return f"{date_text(figure)} (the brief is dated {source.date_label})"
 
 
-@dataclass(frozen=True, kw_only=True)
-class DetailsContext:
+class DetailsContext(NamedTuple):
     """What the panel needs besides the record: its paragraph, notes' leads, related records."""
 
     source: SourceInfo

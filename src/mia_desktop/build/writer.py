@@ -99,7 +99,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         foreign_keys=[("paragraph", "paragraphs", "number")],
     )
     db.table("likely_sources").insert_all(
-        (vars(s) for s in curation.likely_sources),
+        (s._asdict() for s in curation.likely_sources),
         pk="marker",
         columns={
             "likely_source": str,
