@@ -525,8 +525,9 @@ class Database:
             return {}
         names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
         rows = self._run_search(
-            f"SELECT rowid, snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote,"
-            f" snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text"
+            f"SELECT rowid,"
+            f" snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,"
+            f" snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
             # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
             # each rowid anew, re-running the whole match for each.
@@ -540,14 +541,7 @@ class Database:
                 "end": HIGHLIGHT_END,
             },
         )
-        return {
-            row["rowid"]: str(
-                row["text"]
-                if HIGHLIGHT_START not in row["quote"] and HIGHLIGHT_START in row["text"]
-                else row["quote"]
-            )
-            for row in rows
-        }
+        return {row["rowid"]: _best_snippet(row) for row in rows}
 
     def _searching(self) -> None:
         # Browsing needs SQLite's default 2 MB page cache, and start-up keeps it: a large
@@ -713,6 +707,12 @@ class Database:
 
 # Each kind's own columns live in a table named by its plural (passages have none).
 _KIND_TABLES = {kind: table for kind, table in KIND_PLURALS.items() if kind != "passage"}
+
+
+def _best_snippet(row: sqlite3.Row) -> str:
+    # The quote's snippet when the match is in the quote, else the plain-language text's.
+    quote, text = str(row["quote_snippet"]), str(row["text_snippet"])
+    return quote if HIGHLIGHT_START in quote or HIGHLIGHT_START not in text else text
 
 
 def _placeholders(values: Sequence[Any]) -> str:
