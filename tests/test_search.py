@@ -295,14 +295,19 @@ def test_filters_and_counts(searcher: Searcher) -> None:
     assert nineties.total == everything.facets["decade"]["1990s"]
 
 
-def test_very_many_matches_give_totals_without_per_value_counts(
+@pytest.fixture(scope="module")
+def many_records(
     tmp_path_factory: pytest.TempPathFactory, synthetic_database: Callable[[Path, int], Path]
-) -> None:
+) -> Path:
+    """data.db plus 8,000 synthetic records: searches of more matches than are ranked."""
+    return synthetic_database(tmp_path_factory.mktemp("many") / "many.db", 8000)
+
+
+def test_very_many_matches_give_totals_without_per_value_counts(many_records: Path) -> None:
     from mia_desktop.db import Database, SearchFilters
     from mia_desktop.searcher import FACET_LIMIT, RANKED_AT_MOST, describe_result
 
-    out = synthetic_database(tmp_path_factory.mktemp("many") / "many.db", 8000)
-    with Database(out) as db:
+    with Database(many_records) as db:
         searcher = Searcher(db)
         result = searcher.search("remains")
         assert result.total > max(FACET_LIMIT, RANKED_AT_MOST)
@@ -329,13 +334,12 @@ def test_very_many_matches_give_totals_without_per_value_counts(
 
 
 def test_a_search_as_you_type_can_leave_very_many_matches_to_be_counted_later(
-    tmp_path_factory: pytest.TempPathFactory, synthetic_database: Callable[[Path, int], Path]
+    many_records: Path,
 ) -> None:
     from mia_desktop.db import Database, SearchFilters
     from mia_desktop.searcher import RANKED_AT_MOST, describe_result
 
-    out = synthetic_database(tmp_path_factory.mktemp("uncounted") / "many.db", 8000)
-    with Database(out) as db:
+    with Database(many_records) as db:
         searcher = Searcher(db)
         exact = searcher.search("remains")
         quick = searcher.search("remains", count_all=False)
