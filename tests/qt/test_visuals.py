@@ -75,6 +75,25 @@ def test_selecting_in_the_list_highlights_the_drawing(window: MainWindow) -> Non
     assert _drawing(window).selected_event_id() == "ev-1993-remains-agreement"
 
 
+def test_the_drawing_opens_on_the_whole_period_and_keeps_it_as_the_window_resizes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    drawing = _drawing(window)
+    start, end = drawing.visible_years()
+    assert start <= 1951 and end >= 2015  # as shown, with no "Fit all" pressed
+    wide = drawing.width()
+    window.resize(900, 700)
+    qtbot.waitUntil(lambda: drawing.width() < wide)
+    start, end = drawing.visible_years()
+    assert start <= 1951 and end >= 2015
+    # A zoom the user chose stays as it is when the window changes size.
+    drawing.zoom(2.0)
+    zoomed = drawing.pixels_per_year
+    window.resize(1100, 760)
+    qtbot.wait(50)
+    assert drawing.pixels_per_year == zoomed
+
+
 def test_zoom_changes_the_visible_span(window: MainWindow, qtbot: QtBot) -> None:
     drawing = _drawing(window)
     drawing.fit_all()

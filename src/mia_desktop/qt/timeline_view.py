@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -65,6 +66,7 @@ class TimelineView(QGraphicsView):
         self._items: dict[str, QGraphicsPathItem] = {}
         self._ppy = 12.0
         self._fitted = False
+        self._follows_size = True  # fitted to the view's width until the user zooms
         self._wanted: str | None = None  # the selected event, kept across re-layouts
         self._scene = QGraphicsScene(self)
         self.setScene(self._scene)
@@ -135,6 +137,7 @@ class TimelineView(QGraphicsView):
         start, end = self.visible_years()
         centre = around_year if around_year is not None else (start + end) / 2
         self._ppy = max(MIN_PPY, min(MAX_PPY, self._ppy * factor))
+        self._follows_size = False
         self._layout()
         self.centerOn(self.x_of(centre), self.sceneRect().height() / 2)
         self.zoom_changed.emit()
@@ -144,9 +147,17 @@ class TimelineView(QGraphicsView):
         # untyped makes it load every widget class it knows (some 25 ms at start-up).
         width = max(self.maximumViewportSize().width() - self._gutter() - 8, 100)
         self._ppy = max(MIN_PPY, min(MAX_PPY, width / (LAST_YEAR + 1 - (FIRST_YEAR - 1))))
+        self._follows_size = True
         self._layout()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.zoom_changed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The first show fits the drawing before the window's layout has settled; until
+        # the user zooms, it keeps fitting the width it ends up with.
+        if self._fitted and self._follows_size:
+            self.fit_all()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
