@@ -158,27 +158,27 @@ def generate(out: Path, count: int, seed: int = 2015) -> None:
 def _renderings(
     conn: sqlite3.Connection, records: list[tuple[object, ...]]
 ) -> list[tuple[str, str, str, str, str]]:
-    """Each synthetic record's citations: a real record's, with the pinpoint swapped."""
+    """Each synthetic record's citations: a real record's, with the heading swapped."""
     from types import SimpleNamespace
 
-    from mia_desktop.citations import apa_locator, locator
+    from mia_desktop.citations import heading
 
     real = conn.execute(
         "SELECT id, section, subsection FROM records WHERE id = 'ev-1953-armistice-signed'"
     ).fetchone()
-    template = SimpleNamespace(section=real[1], subsection=real[2], notes=())
+    template = SimpleNamespace(section=real[1], subsection=real[2])
     styles = conn.execute(
-        "SELECT style, text, html FROM renderings WHERE subject = ? AND form = 'citation'",
+        "SELECT style, form, text, html FROM renderings WHERE subject = ?"
+        " AND form IN ('citation', 'short')",
         (real[0],),
     ).fetchall()
     rows = []
     for record in records:
-        fake = SimpleNamespace(section=record[5], subsection=record[6], notes=())
-        for style, text, html in styles:
-            pin = apa_locator if style == "apa" else locator
-            old, new = pin(template), pin(fake)  # type: ignore[arg-type]
+        fake = SimpleNamespace(section=record[5], subsection=record[6])
+        old, new = heading(template), heading(fake)  # type: ignore[arg-type]
+        for style, form, text, html in styles:
             rows.append(
-                (str(record[0]), style, "citation", text.replace(old, new), html.replace(old, new))
+                (str(record[0]), style, form, text.replace(old, new), html.replace(old, new))
             )
     return rows
 

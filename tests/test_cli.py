@@ -33,7 +33,7 @@ def test_python_dash_m_works_as_a_subprocess() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "n. 15" in done.stdout
+    assert "under “Remains Recovery Operations in North Korea,”" in done.stdout
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +203,7 @@ def test_cite_prints_the_brief_with_the_pinpoint(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert out.strip() == (
         "National Committee on North Korea, Korean War POW/MIAs, issue brief (National Committee"
-        " on North Korea, 2015), sec. “Russia,” n. 30,"
+        " on North Korea, October 2015), under “Russia,”"
         " https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias."
     )
 
@@ -211,9 +211,9 @@ def test_cite_prints_the_brief_with_the_pinpoint(capsys: pytest.CaptureFixture[s
 @pytest.mark.parametrize(
     ("style", "expected"),
     [
-        ("apa", "(National Committee on North Korea, 2015, Russia section, Note 30)"),
-        ("mla", "(Korean War POW/MIAs, sec. “Russia,” n. 30)"),
-        ("chicago-author-date", "(National Committee on North Korea 2015, sec. “Russia,” n. 30)"),
+        ("apa", "(National Committee on North Korea, 2015, Russia section, para. 1)"),
+        ("mla", "(Korean War POW/MIAs)"),
+        ("chicago-author-date", "(National Committee on North Korea 2015, under “Russia”)"),
     ],
 )
 def test_cite_in_other_styles(
@@ -223,13 +223,65 @@ def test_cite_in_other_styles(
     assert (code, out.strip()) == (0, expected)
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # the second note printed "3": Cole's RAND report, by its printed number
+        (("note-3b", "--form", "short"), "Cole, POW/MIA Issues."),
+        (
+            ("note-4", "--style", "mla", "--form", "bibliography"),
+            "“The Missing.” Time, Aug. 1953,"
+            " content.time.com/time/subscriber/article/0,33009,858160-2,00.html.",
+        ),
+        # note 8 shares note 1's work: the same citation
+        (("note-8", "--style", "apa"), "(Defense POW/MIA Accounting Agency, n.d.)"),
+    ],
+)
+def test_cite_a_lead_by_its_printed_note_number(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
+) -> None:
+    code, out, _ = run(capsys, "cite", *args)
+    assert (code, out.strip()) == (0, expected)
+
+
+def test_cite_says_which_notes_have_no_lead(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "cite", "note-7")
+    assert (code, out) == (1, "")
+    assert err.strip() == "mia-desktop: no likely source of note 7 was identified."
+    code, _, err = run(capsys, "cite", "note-40")
+    assert code == 1 and "the brief prints no note '40'" in err
+
+
+def test_cite_as_markdown_follows_style_and_form(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cite", "ba-k208-1990-1994", "--form", "short", "--markdown")
+    assert (code, out.strip()) == (
+        0,
+        "National Committee on North Korea, *Korean War POW/MIAs*, under “Remains Recovery"
+        " Operations in North Korea.”",
+    )
+    code, out, _ = run(
+        capsys, "cite", "ncnk2015", "--style", "apa", "--form", "bibliography", "--markdown"
+    )
+    assert out.strip() == (
+        "National Committee on North Korea. (2015). *Korean War POW/MIAs* [Issue brief]."
+        " <https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias>"
+    )
+    code, out, _ = run(capsys, "cite", "ba-k208-1990-1994", "--style", "bibtex", "--markdown")
+    assert out.strip() == (
+        "```bibtex\n\\cite[under “Remains Recovery Operations in North Korea”]{ncnk2015}\n```"
+    )
+
+
 def test_cite_as_bibtex_parses(capsys: pytest.CaptureFixture[str]) -> None:
     import bibtexparser
 
-    code, out, _ = run(capsys, "cite", "ba-k208-1990-1994", "--style", "bibtex")
+    code, out, _ = run(
+        capsys, "cite", "ba-k208-1990-1994", "--style", "bibtex", "--form", "bibliography"
+    )
     assert code == 0
     entry = bibtexparser.parse_string(out).entries[0]
-    assert entry["note"] == "Pinpoint: sec. “Remains Recovery Operations in North Korea,” n. 15"
+    assert entry.key == "ncnk2015"
+    assert "December 2018 edition" in entry["note"]
 
 
 def test_export_bibliography_to_a_file_and_refuse_the_database(

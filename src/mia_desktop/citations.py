@@ -3,17 +3,22 @@
 The four CSL styles are rendered by citeproc-py at data-build time (build/rendering.py)
 and stored in data.db, so neither citeproc nor the style files load when the app starts.
 BibTeX, RIS, CSL-JSON and Markdown are simple enough to write here, at run time.
+
+Pinpoints name the heading the quote stands under, never an endnote: the quotes are in
+the body text, and the endnote texts were never recovered (shared/guide/citations.md).
+The interchange formats describe the item, never one passage, so two records pasted into
+one file give one entry; the pinpoint travels in the citation command or citation item.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from html import escape
-from typing import Any
+from collections.abc import Iterable, Sequence
+from html import escape, unescape
+from typing import Any, NamedTuple
 
-from mia_desktop.records import LikelySource, Record, Rendering, SourceInfo
+from mia_desktop.records import LikelySource, Paragraph, Record, Rendering, SourceInfo
 
 LIKELY_SOURCE_LABEL = "Likely source (identified independently; not the brief's own endnote)"
 CONFIDENCE_LABELS = {
@@ -23,6 +28,7 @@ CONFIDENCE_LABELS = {
 }
 
 BRIEF_ID = "ncnk2015"
+FORMS = ("citation", "short", "bibliography")
 
 CSL_TYPES = frozenset(
     {
@@ -34,6 +40,7 @@ CSL_TYPES = frozenset(
         "hearing",
         "treaty",
         "document",
+        "book",
     }
 )
 
@@ -45,13 +52,14 @@ def csl_item_problems(item: dict[str, Any]) -> list[str]:
         problems.append(f"type {item.get('type')!r} is not one of {', '.join(sorted(CSL_TYPES))}")
     if not item.get("title"):
         problems.append("has no title")
-    issued = item.get("issued")
-    if issued is not None and not (
-        isinstance(issued, dict)
-        and isinstance(issued.get("date-parts"), list)
-        and all(isinstance(part, list) and part for part in issued["date-parts"])
-    ):
-        problems.append("issued must be {date-parts = [[YYYY, M, D]]}")
+    for key in ("issued", "accessed"):
+        date = item.get(key)
+        if date is not None and not (
+            isinstance(date, dict)
+            and isinstance(date.get("date-parts"), list)
+            and all(isinstance(part, list) and part for part in date["date-parts"])
+        ):
+            problems.append(f"{key} must be {{date-parts = [[YYYY, M, D]]}}")
     return problems
 
 
@@ -59,7 +67,11 @@ def csl_item_problems(item: dict[str, Any]) -> list[str]:
 
 
 def brief_item(source: SourceInfo) -> dict[str, Any]:
-    """The brief as a CSL-JSON item: an issue brief (a report) by the NCNK as corporate author."""
+    """The brief as a CSL-JSON item: an issue brief (a report) by the NCNK as corporate author.
+
+    Its note says that the address now serves another edition; no access date is given,
+    since today's would certify the wrong text.
+    """
     year, month = (int(part) for part in source.date.split("-")[:2])
     return {
         "id": BRIEF_ID,
@@ -71,37 +83,88 @@ def brief_item(source: SourceInfo) -> dict[str, Any]:
         "publisher-place": source.publisher_place,
         "issued": {"date-parts": [[year, month]]},
         "URL": source.url,
+        "note": f"The edition last updated {source.date_label}. {source.url_note}",
     }
 
 
-def pinpoint(record: Record) -> str:
-    """Where in the brief: the section heading, then the note number(s) ("n. 15", "nn. 30, 31")."""
-    return f"sec. {locator(record)}"
+def heading(record: Record) -> str:
+    """The heading the quote stands under: its run-in sub-head, or its section's heading."""
+    return record.subsection or record.section
 
 
-def locator(record: Record) -> str:
-    """The pinpoint as a CSL "section" locator value: “Russia,” n. 30 (styles add the label)."""
-    # American style: the comma after the quoted section goes inside the quotation mark.
-    return _pinpoint_words(record, f"“{record.subsection or record.section}", "”", ("n.", "nn."))
+def paragraph_in_heading(record: Record, paragraphs: Sequence[Paragraph]) -> int:
+    """The quote's paragraph counted within its heading (APA's "para. N")."""
+    return sum(
+        1
+        for p in paragraphs
+        if p.number <= record.paragraph
+        and (p.subsection or p.section) == heading(record)
+        and p.section == record.section
+    )
 
 
-def apa_locator(record: Record) -> str:
-    """The pinpoint in APA's words: "Russia section, Note 30" (APA 7, 8.13)."""
-    section = f"{record.subsection or record.section} section"
-    return _pinpoint_words(record, section, "", ("Note", "Notes"))
+def chicago_pinpoint(record: Record) -> str:
+    """Chicago (CMOS 18): an unnumbered heading is cited with "under"."""
+    return f"under “{heading(record)}”"
 
 
-def _pinpoint_words(record: Record, section: str, close: str, labels: tuple[str, str]) -> str:
-    if not record.notes:
-        return section + close
-    numbers = ", ".join(str(n) for n in record.notes)
-    return f"{section},{close} {labels[len(record.notes) > 1]} {numbers}"
+def apa_pinpoint(record: Record, paragraphs: Sequence[Paragraph]) -> str:
+    """APA 7 (8.13): the heading, then the paragraph counted within it."""
+    return f"{heading(record)} section, para. {paragraph_in_heading(record, paragraphs)}"
 
 
-def likely_source_item(source: LikelySource) -> dict[str, Any] | None:
-    if source.csl is None:
-        return None
-    return {"id": f"note-{source.marker}", **source.csl}
+# -- the likely sources of the endnotes ---------------------------------------------------
+
+
+class Lead(NamedTuple):
+    """A work identified independently as the likely source of one or more endnotes."""
+
+    key: str  # note-N after the first printed note it serves ("note-3b": the second "3")
+    item: dict[str, Any]  # the work as CSL-JSON, its note saying what it is a lead for
+    notes: tuple[tuple[str, str], ...]  # (note label as printed, confidence) per note served
+
+
+def note_labels(sources: Iterable[LikelySource]) -> dict[int, tuple[str, str]]:
+    """Marker -> (label shown, key suffix). The brief prints 3 twice: "3 (second)", "3b"."""
+    seen: dict[int, int] = {}
+    labels = {}
+    for source in sorted(sources, key=lambda s: s.marker):
+        count = seen[source.number] = seen.get(source.number, 0) + 1
+        if count == 1:
+            labels[source.marker] = (str(source.number), str(source.number))
+        else:
+            ordinal = {2: "second", 3: "third"}.get(count, f"{count}th")
+            suffix = "abcdefghij"[count - 1]
+            labels[source.marker] = (f"{source.number} ({ordinal})", f"{source.number}{suffix}")
+    return labels
+
+
+def lead_works(sources: Sequence[LikelySource]) -> dict[int, Lead]:
+    """Marker -> its work; notes that share a work share one Lead (one key, one entry)."""
+    labels = note_labels(sources)
+    by_work: dict[str, list[LikelySource]] = {}
+    for source in sorted(sources, key=lambda s: s.marker):
+        if source.csl is not None:
+            by_work.setdefault(json.dumps(source.csl, sort_keys=True), []).append(source)
+    works = {}
+    for served in by_work.values():
+        notes = tuple((labels[s.marker][0], s.confidence) for s in served)
+        key = f"note-{labels[served[0].marker][1]}"
+        item = {"id": key, **served[0].csl}  # type: ignore[dict-item]
+        item["note"] = " ".join(n for n in (item.get("note"), lead_note(notes)) if n)
+        lead = Lead(key=key, item=item, notes=notes)
+        works.update({s.marker: lead for s in served})
+    return works
+
+
+def lead_note(notes: Sequence[tuple[str, str]]) -> str:
+    """What a lead is, said in its own note field: never dressed as the brief's endnote."""
+    served = [f"note {label} (confidence: {confidence})" for label, confidence in notes]
+    listed = served[0] if len(served) == 1 else f"{', '.join(served[:-1])} and {served[-1]}"
+    return (
+        f"Independently identified likely source for {listed} of the NCNK issue brief"
+        " “Korean War POW/MIAs” (October 2015); not the brief's own endnote."
+    )
 
 
 # -- formats written at run time ---------------------------------------------------------
@@ -111,11 +174,26 @@ def to_csl_json(items: Iterable[dict[str, Any]]) -> str:
     return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n"
 
 
+def csl_citation_items(key: str, locator: str | None) -> str:
+    """A CSL citation item: where the pinpoint travels (the item itself has none)."""
+    cite: dict[str, str] = {"id": key}
+    if locator:
+        cite |= {"label": "section", "locator": locator}
+    return json.dumps([cite], ensure_ascii=False) + "\n"
+
+
+def bibtex_cite(key: str, pinpoint: str | None) -> str:
+    """A LaTeX citation command, the pinpoint as its postnote."""
+    return f"\\cite[{pinpoint}]{{{key}}}\n" if pinpoint else f"\\cite{{{key}}}\n"
+
+
 _BIBTEX_TYPES = {
     "report": "techreport",
     "article-newspaper": "article",
     "article-magazine": "article",
+    "book": "book",
 }
+# RIS types as reference managers import them (GEN would come in as a journal article).
 _RIS_TYPES = {
     "report": "RPRT",
     "webpage": "ELEC",
@@ -123,8 +201,9 @@ _RIS_TYPES = {
     "article-newspaper": "NEWS",
     "article-magazine": "MGZN",
     "hearing": "HEAR",
-    "treaty": "GEN",
-    "document": "GEN",
+    "treaty": "GOVDOC",
+    "document": "GOVDOC",
+    "book": "BOOK",
 }
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -145,27 +224,28 @@ def _names(item: dict[str, Any]) -> list[str]:
     return names
 
 
-def _authority(item: dict[str, Any]) -> list[str]:
-    authority = item.get("authority")
-    return [authority] if isinstance(authority, str) else []
-
-
-def _date_parts(item: dict[str, Any]) -> list[int]:
-    parts = item.get("issued", {}).get("date-parts", [[]])
+def _date_parts(item: dict[str, Any], key: str = "issued") -> list[int]:
+    parts = item.get(key, {}).get("date-parts", [[]])
     return list(parts[0]) if parts else []
 
 
-def to_bibtex(item: dict[str, Any], *, note: str | None = None) -> str:
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def to_bibtex(item: dict[str, Any]) -> str:
     """One BibTeX entry; corporate authors in double braces so they are never split."""
     kind = _BIBTEX_TYPES.get(item["type"], "misc")
     fields: list[tuple[str, str]] = []
     names = [
         f"{{{_bibtex_escape(n)}}}" if n.count(", ") != 1 else _bibtex_escape(n)
-        for n in _names(item) or _authority(item)
+        for n in _names(item)
     ]
     if names:
         fields.append(("author", " and ".join(names)))
     fields.append(("title", f"{{{_bibtex_escape(item['title'])}}}"))
+    if item.get("authority"):  # a hearing's committee
+        fields.append(("organization", _bibtex_escape(item["authority"])))
     container = item.get("container-title")
     if container:
         fields.append(
@@ -174,12 +254,12 @@ def to_bibtex(item: dict[str, Any], *, note: str | None = None) -> str:
     if kind == "techreport":
         institution = item.get("publisher") or names[0].strip("{}")
         fields.append(("institution", _bibtex_escape(institution)))
-        if item.get("genre"):
-            fields.append(("type", _bibtex_escape(item["genre"])))
-        if item.get("number"):
-            fields.append(("number", _bibtex_escape(item["number"])))
     elif item.get("publisher"):
         fields.append(("publisher", _bibtex_escape(item["publisher"])))
+    if item.get("genre"):
+        fields.append(("type", _bibtex_escape(_capitalized(item["genre"]))))
+    if item.get("number"):
+        fields.append(("number", _bibtex_escape(item["number"])))
     if item.get("publisher-place"):
         fields.append(("address", _bibtex_escape(item["publisher-place"])))
     parts = _date_parts(item)
@@ -187,14 +267,13 @@ def to_bibtex(item: dict[str, Any], *, note: str | None = None) -> str:
         fields.append(("year", str(parts[0])))
     if len(parts) > 1:
         fields.append(("month", _MONTHS[parts[1] - 1]))
-    for key in ("volume", "page"):
+    for key, name in (("volume", "volume"), ("page", "pages")):
         if item.get(key):
-            fields.append(("pages" if key == "page" else key, _bibtex_escape(str(item[key]))))
+            fields.append((name, _bibtex_escape(str(item[key]))))
     if item.get("URL"):
         fields.append(("url", item["URL"]))
-    notes = [n for n in (item.get("note"), note) if n]
-    if notes:
-        fields.append(("note", _bibtex_escape("; ".join(notes))))
+    if item.get("note"):
+        fields.append(("note", _bibtex_escape(item["note"])))
     body = ",\n".join(
         f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}"
         for name, value in fields
@@ -202,33 +281,35 @@ def to_bibtex(item: dict[str, Any], *, note: str | None = None) -> str:
     return f"@{kind}{{{item['id']},\n{body}\n}}\n"
 
 
-def to_ris(item: dict[str, Any], *, note: str | None = None) -> str:
+def to_ris(item: dict[str, Any]) -> str:
     """One RIS record: two-letter tags, two spaces, a hyphen, a space; ends with ER."""
-    lines = [("TY", _RIS_TYPES.get(item["type"], "GEN"))]
-    lines += [("AU", name) for name in _names(item) or _authority(item)]
+    lines = [("TY", _RIS_TYPES.get(item["type"], "GOVDOC"))]
+    lines += [("AU", name) for name in _names(item)]
     lines.append(("TI", item["title"]))
-    if item.get("container-title"):
-        lines.append(("T2", item["container-title"]))
+    # A hearing's committee is its secondary title, not its author.
+    for container in (item.get("container-title"), item.get("authority")):
+        if container:
+            lines.append(("T2", container))
     parts = _date_parts(item)
     if parts:
         lines.append(("PY", str(parts[0])))
         month = f"{parts[1]:02d}" if len(parts) > 1 else ""
         day = f"{parts[2]:02d}" if len(parts) > 2 else ""
         lines.append(("DA", f"{parts[0]}/{month}/{day}/"))
+    number_tag = "M1" if item["type"] == "legislation" else "SN"  # a public law number is M1
     for tag, key in (
         ("PB", "publisher"),
         ("CY", "publisher-place"),
         ("M3", "genre"),
         ("VL", "volume"),
         ("SP", "page"),
-        ("SN", "number"),
+        (number_tag, "number"),
         ("UR", "URL"),
+        ("N1", "note"),
     ):
         if item.get(key):
-            lines.append((tag, str(item[key])))
-    for extra in (item.get("note"), note):
-        if extra:
-            lines.append(("N1", extra))
+            value = str(item[key])
+            lines.append((tag, _capitalized(value) if key == "genre" else value))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines)
 
@@ -245,8 +326,6 @@ def html_to_markdown(html: str) -> str:
         text,
     )
     text = re.sub(r"<(?!https?://)[^>]+>", "", text)  # other tags; keep <URL> autolinks
-    from html import unescape
-
     return unescape(text)
 
 
@@ -260,17 +339,43 @@ def markdown(rendering: Rendering) -> str:
     return link_urls_markdown(html_to_markdown(rendering.html))
 
 
+def markdown_code(text: str, language: str) -> str:
+    """A data format's text as a fenced Markdown code block."""
+    return f"```{language}\n{text.rstrip()}\n```\n"
+
+
+# -- quotations --------------------------------------------------------------------------
+
+# The brief's typos (shared/source/README.md), marked in a copied quotation, never in the
+# stored quote. "The Punch Bowl" is a variant spelling, not an error, so it gets no [sic].
+SIC = ("these boxed", "natureremaking")
+
+
+def quotation(record: Record) -> str:
+    """The quote as it goes inside our quotation marks: inner double quotes made single,
+    [sic] after the brief's typos, and no run-in sub-head (it is not part of the sentence).
+    """
+    text = record.quote
+    if record.subsection and text.startswith(record.subsection):
+        text = text.removeprefix(record.subsection).lstrip()
+    text = text.replace("“", "‘").replace("”", "’")
+    for typo in SIC:
+        text = re.sub(rf"\b{re.escape(typo)}\b", f"{typo} [sic]", text)
+    return text
+
+
 def quote_with_citation(record: Record, citation: Rendering) -> Rendering:
-    """The verbatim quote (unchanged, in outer quotation marks), then its citation."""
+    """The quote in outer quotation marks, then its citation."""
+    quoted = quotation(record)
     return Rendering(
-        text=f"“{record.quote}”\n{citation.text}",
-        html=f"<blockquote>“{escape(record.quote)}”</blockquote><p>{citation.html}</p>",
+        text=f"“{quoted}”\n{citation.text}",
+        html=f"<blockquote>“{escape(quoted)}”</blockquote><p>{citation.html}</p>",
     )
 
 
-def describe_likely_source(source: LikelySource) -> str:
+def describe_likely_source(source: LikelySource, label: str | None = None) -> str:
     """One line per endnote for a reader: always labelled as an independent identification."""
-    head = f"Note {source.number}: "
+    head = f"Note {label or source.number}: "
     if source.confidence == "unidentified" or not source.likely_source:
         remark = f" ({source.remark})" if source.remark else ""
         return f"{head}{LIKELY_SOURCE_LABEL}: not identified{remark}"

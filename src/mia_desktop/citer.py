@@ -1,23 +1,42 @@
-"""A record's citation in any style: stored CSL renderings, or a data format written now."""
+"""A record's or a lead's citation in any style and form: stored CSL renderings, or a data
+format written now; and the same as Markdown."""
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
 from html import escape
 
 from mia_desktop.citations import (
     BRIEF_ID,
+    Lead,
+    bibtex_cite,
     brief_item,
-    likely_source_item,
+    chicago_pinpoint,
+    csl_citation_items,
+    heading,
+    lead_works,
     markdown,
-    pinpoint,
+    markdown_code,
+    note_labels,
     quote_with_citation,
     to_bibtex,
     to_csl_json,
     to_ris,
 )
 from mia_desktop.db import Database
-from mia_desktop.formats import CSL_STYLES, DATA_FORMATS, DEFAULT_STYLE
+from mia_desktop.formats import (
+    CSL_STYLES,
+    DATA_FORMATS,
+    DEFAULT_FORM,
+    DEFAULT_STYLE,
+    FORMS,
+    SHORT_FORM_STYLES,
+)
 from mia_desktop.records import LikelySource, Record, Rendering
+
+STYLE_KEYS = (*CSL_STYLES, *DATA_FORMATS)
+_MARKDOWN_LANGUAGES = {"bibtex": "bibtex", "ris": "ris", "csl-json": "json"}
 
 
 class UnknownStyle(ValueError):
@@ -31,33 +50,73 @@ class Citer:
         self._db = database
         self.source = database.source()
 
-    def cite(self, record: Record | None, style: str = DEFAULT_STYLE) -> Rendering:
-        """The note or in-text citation of the brief, pinpointed to the record."""
-        subject = record.id if record else BRIEF_ID
+    # -- the leads: one work per key, whichever of its notes asks --------------------------
+
+    @cached_property
+    def _all_leads(self) -> list[LikelySource]:
+        return self._db.likely_sources(range(1, 1000))
+
+    @cached_property
+    def _works(self) -> dict[int, Lead]:
+        return lead_works(self._all_leads)
+
+    @cached_property
+    def _labels(self) -> dict[int, tuple[str, str]]:
+        return note_labels(self._all_leads)
+
+    def note_label(self, source: LikelySource) -> str:
+        """The note's number as the brief prints it: "3", or "3 (second)" for its second 3."""
+        return self._labels.get(source.marker, (str(source.number), ""))[0]
+
+    def work(self, source: LikelySource) -> Lead | None:
+        """The work a note's lead points to (None if unidentified)."""
+        return self._works.get(source.marker)
+
+    def lead_by_key(self, key: str) -> LikelySource | None:
+        """The note printed as "note-N" ("note-3b" for the brief's second 3)."""
+        for source in self._all_leads:
+            if f"note-{self._labels[source.marker][1]}" == key:
+                return source
+        return None
+
+    # -- citing ----------------------------------------------------------------------------
+
+    def cite(
+        self, record: Record | None, style: str = DEFAULT_STYLE, form: str = DEFAULT_FORM
+    ) -> Rendering:
+        """The brief, pinpointed to the record where there is one, in the style and form."""
+        _check(style, form)
+        if form == "bibliography":
+            record = None  # the entry describes the brief, the same for every record
         if style in CSL_STYLES:
-            return self._stored(subject, style, "citation")
-        note = f"Pinpoint: {pinpoint(record)}" if record else None
-        return self._data_format(brief_item(self.source), style, note, record)
+            return self._stored(record.id if record else BRIEF_ID, style, _stored_form(style, form))
+        return self._data_format(brief_item(self.source), style, form, record)
 
     def bibliography(self, style: str = DEFAULT_STYLE) -> Rendering:
         """The brief's entry for a bibliography or reference list (no pinpoint)."""
-        if style in CSL_STYLES:
-            return self._stored(BRIEF_ID, style, "bibliography")
-        return self._data_format(brief_item(self.source), style, None, None)
+        return self.cite(None, style, "bibliography")
 
     def quote(self, record: Record, style: str = DEFAULT_STYLE) -> Rendering:
-        return quote_with_citation(record, self.cite(record, style))
+        """The quote and its citation, in a prose style (Chicago notes for a data format)."""
+        return quote_with_citation(record, self.cite(record, quote_style(style)))
 
     def lead(
-        self, source: LikelySource, style: str = DEFAULT_STYLE, form: str = "bibliography"
+        self, source: LikelySource, style: str = DEFAULT_STYLE, form: str = DEFAULT_FORM
     ) -> Rendering | None:
         """A likely source of a note, cited as a work in its own right (None if unidentified)."""
-        item = likely_source_item(source)
-        if item is None:
+        _check(style, form)
+        work = self.work(source)
+        if work is None:
             return None
         if style in CSL_STYLES:
-            return self._stored(item["id"], style, form)
-        return self._data_format(item, style, None, None)
+            return self._stored(work.key, style, _stored_form(style, form))
+        return self._data_format(work.item, style, form, None)
+
+    def markdown(self, rendering: Rendering, style: str) -> str:
+        """A rendering as Markdown: prose with its link, or a data format as a code block."""
+        if style in DATA_FORMATS:
+            return markdown_code(rendering.text, _MARKDOWN_LANGUAGES[style])
+        return markdown(rendering)
 
     def _stored(self, subject: str, style: str, form: str) -> Rendering:
         rendering = self._db.rendering(subject, style, form)
@@ -66,24 +125,41 @@ class Citer:
         return rendering
 
     def _data_format(
-        self, item: dict[str, object], style: str, note: str | None, record: Record | None
+        self, item: dict[str, object], style: str, form: str, record: Record | None
     ) -> Rendering:
+        key = str(item["id"])
         if style == "bibtex":
-            text = to_bibtex(item, note=note)
+            pin = chicago_pinpoint(record) if record else None
+            text = to_bibtex(item) if form == "bibliography" else bibtex_cite(key, pin)
         elif style == "ris":
-            text = to_ris(item, note=note)
-        elif style == "csl-json":
-            text = to_csl_json([{**item, **({"note": note} if note else {})}])
-        elif style == "markdown":
-            chicago = (
-                self.cite(record, DEFAULT_STYLE)
-                if record or item.get("id") == BRIEF_ID
-                else self._stored(str(item["id"]), DEFAULT_STYLE, "bibliography")
-            )
-            return Rendering(text=markdown(chicago), html=chicago.html)
+            text = to_ris(item)  # RIS has no citation form: the record serves both
+        elif form == "bibliography":
+            text = to_csl_json([item])
         else:
-            raise UnknownStyle(f"unknown style {style!r}; use one of {', '.join(STYLE_KEYS)}")
+            text = csl_citation_items(key, heading(record) if record else None)
         return Rendering(text=text, html=f"<pre>{escape(text)}</pre>")
 
 
-STYLE_KEYS = (*CSL_STYLES, *DATA_FORMATS)
+def _check(style: str, form: str) -> None:
+    if style not in STYLE_KEYS:
+        raise UnknownStyle(f"unknown style {style!r}; use one of {', '.join(STYLE_KEYS)}")
+    if form not in FORMS:
+        raise UnknownStyle(f"unknown form {form!r}; use one of {', '.join(FORMS)}")
+
+
+def _stored_form(style: str, form: str) -> str:
+    return "citation" if form == "short" and style not in SHORT_FORM_STYLES else form
+
+
+def quote_style(style: str) -> str:
+    """The style a quotation is cited in: the chosen prose style, else Chicago notes."""
+    return style if style in CSL_STYLES else DEFAULT_STYLE
+
+
+def parse_citable(text: str) -> tuple[str, str]:
+    """("record" | "lead" | "brief", id) from what a user typed on the command line."""
+    if text == BRIEF_ID:
+        return "brief", text
+    if re.fullmatch(r"note-\d+[a-z]?", text):
+        return "lead", text
+    return "record", text

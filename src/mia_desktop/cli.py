@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mia_desktop import __version__, paths
-from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE, RECORD_FORMATS, STYLES
+from mia_desktop.formats import (
+    BIBLIOGRAPHY_FORMATS,
+    DEFAULT_FORM,
+    DEFAULT_STYLE,
+    FORMS,
+    RECORD_FORMATS,
+    STYLES,
+)
 from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
 
 if TYPE_CHECKING:
@@ -47,11 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--country", metavar="NAME", help="only records about this country")
     search.add_argument("--decade", metavar="1950s", help="only records of this decade")
 
-    cite = commands.add_parser("cite", help="print the citation of a record")
+    cite = commands.add_parser(
+        "cite",
+        help="print the citation of a record, of the brief (ncnk2015) or of a note's lead",
+        description="ID is a record id, ncnk2015 for the brief itself, or note-N for the"
+        " likely source of the note the brief prints as N (note-3b: its second note 3).",
+    )
     cite.add_argument("id")
     cite.add_argument(
         "--style", choices=list(STYLES), default=DEFAULT_STYLE, help="default: %(default)s"
     )
+    cite.add_argument(
+        "--form",
+        choices=FORMS,
+        default=DEFAULT_FORM,
+        help="the note or in-text citation, the Chicago short note (the citation in other"
+        " styles), or the bibliography entry; default: %(default)s",
+    )
+    cite.add_argument("--markdown", action="store_true", help="print it as Markdown")
 
     show = commands.add_parser("show", help="print a record with its quote and likely sources")
     show.add_argument("id")
@@ -180,14 +200,33 @@ def _find(db: Database, record_id: str) -> int | None:
 
 
 def _cite(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citer import Citer
+    from mia_desktop.citer import Citer, parse_citable
 
-    missing = _find(db, args.id)
-    if missing is not None:
-        return missing
     citer = Citer(db)
-    rendering = citer.cite(db.record(args.id), args.style)
-    print(rendering.text.rstrip("\n"))
+    kind, subject = parse_citable(args.id)
+    if kind == "lead":
+        lead = citer.lead_by_key(subject)
+        if lead is None:
+            print(f"mia-desktop: the brief prints no note {subject[5:]!r}.", file=sys.stderr)
+            return EXIT_FAILED
+        rendering = citer.lead(lead, args.style, args.form)
+        if rendering is None:
+            label = citer.note_label(lead)
+            print(
+                f"mia-desktop: no likely source of note {label} was identified.",
+                file=sys.stderr,
+            )
+            return EXIT_FAILED
+    else:
+        record = None
+        if kind == "record":
+            missing = _find(db, subject)
+            if missing is not None:
+                return missing
+            record = db.record(subject)
+        rendering = citer.cite(record, args.style, args.form)
+    text = citer.markdown(rendering, args.style) if args.markdown else rendering.text
+    print(text.rstrip("\n"))
     return EXIT_OK
 
 
@@ -217,7 +256,7 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     print(f"Notes: {', '.join(map(str, record.notes)) or 'none'}")
     print(f"\nCitation: {citer.cite(record).text}")
     for item in likely:
-        print(describe_likely_source(item))
+        print(describe_likely_source(item, citer.note_label(item)))
     return EXIT_OK
 
 
@@ -225,8 +264,10 @@ def _export(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citer import Citer
     from mia_desktop.export import ExportError, render, write_atomic
 
-    leads = db.likely_sources(range(1, 1000))
-    text = render(args.format, db.records(args.kind), Citer(db), leads)
+    records = db.records(args.kind)
+    # The bibliography of some records: the brief and the leads of their notes.
+    markers = range(1, 1000) if args.kind is None else {m for r in records for m in r.markers}
+    text = render(args.format, records, Citer(db), db.likely_sources(markers))
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK

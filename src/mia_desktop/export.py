@@ -12,14 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from mia_desktop.citations import (
-    LIKELY_SOURCE_LABEL,
-    brief_item,
-    likely_source_item,
-    to_bibtex,
-    to_csl_json,
-    to_ris,
-)
+from mia_desktop.citations import LIKELY_SOURCE_LABEL, brief_item, to_bibtex, to_csl_json, to_ris
 from mia_desktop.citer import Citer
 from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE
 from mia_desktop.records import KIND_LABELS, LikelySource, Record
@@ -99,7 +92,7 @@ def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, Likely
     lines = [
         f"# {source.title}: records from the {source.publisher_short} brief",
         "",
-        f"From {citer.bibliography('markdown').text}",
+        f"From {citer.markdown(citer.bibliography(DEFAULT_STYLE), DEFAULT_STYLE)}",
         "",
         f"Figures are as of {source.date_label} unless another date is given.",
     ]
@@ -112,14 +105,15 @@ def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, Likely
         lines += ["", record.text, "", f"> {record.quote}", ""]
         notes = ", ".join(str(n) for n in record.notes) or "none"
         lines.append(f"Section: {record.subsection or record.section} · endnotes: {notes}")
-        lines += ["", f"Cite: {citer.cite(record, 'markdown').text}"]
+        cite = citer.markdown(citer.cite(record, DEFAULT_STYLE), DEFAULT_STYLE)
+        lines += ["", f"Cite: {cite}"]
         for marker in record.markers:
             lead = leads.get(marker)
-            rendered = citer.lead(lead, "markdown") if lead else None
+            rendered = citer.lead(lead, DEFAULT_STYLE, "bibliography") if lead else None
             if lead and rendered:
                 lines.append(
-                    f"- Note {lead.number}, {LIKELY_SOURCE_LABEL.lower()},"
-                    f" confidence {lead.confidence}: {rendered.text}"
+                    f"- Note {citer.note_label(lead)}, {LIKELY_SOURCE_LABEL.lower()},"
+                    f" confidence {lead.confidence}: {citer.markdown(rendered, DEFAULT_STYLE)}"
                 )
     return "\n".join(lines) + "\n"
 
@@ -128,12 +122,11 @@ def bibliography(citer: Citer, leads: Sequence[LikelySource], fmt: str) -> str:
     """The brief and every identified likely source (each once), for a reference manager."""
     items = [brief_item(citer.source)]
     seen: set[str] = set()
-    for lead in leads:
-        item = likely_source_item(lead)
-        key = json.dumps({k: v for k, v in (item or {}).items() if k != "id"}, sort_keys=True)
-        if item is not None and key not in seen:
-            seen.add(key)
-            items.append(item)
+    for lead in sorted(leads, key=lambda lead: lead.marker):
+        work = citer.work(lead)
+        if work is not None and work.key not in seen:  # notes that share a work: one entry
+            seen.add(work.key)
+            items.append(work.item)
     if fmt == "csl-json":
         return to_csl_json(items)
     if fmt == "bibtex":

@@ -1,34 +1,41 @@
-"""The build renders each record's citation once per style and fills in the pinpoint:
-that must equal rendering the record on its own."""
+"""The build renders the brief's citation once per style and fills in each record's
+pinpoint: the result must read as the brief's own citation with the heading added."""
 
 from __future__ import annotations
 
 import pytest
 
-from mia_desktop import paths
-from mia_desktop.build.rendering import _for_style, _render_uncached, load_style
-from mia_desktop.citations import brief_item, locator
+from mia_desktop.citations import BRIEF_ID, heading
 from mia_desktop.db import Database
 
+URL = "https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias"
 
-@pytest.mark.parametrize("style_key", ["chicago", "chicago-author-date", "mla"])
+
 @pytest.mark.parametrize(
     "record_id",
     [
         "fi-clarified-via-russia-commission",
         "ef-resumption-talks-2010-2012",
         "ev-1953-armistice-signed",
+        "pa-15",
     ],
 )
-def test_filled_in_pinpoint_equals_a_direct_rendering(
-    db: Database, style_key: str, record_id: str
-) -> None:
+def test_each_pinpoint_is_the_brief_plus_its_heading(db: Database, record_id: str) -> None:
     record = db.record(record_id)
     assert record is not None
-    style = load_style(paths.resources_dir() / "csl", style_key)
-    item = _for_style(brief_item(db.source()), style_key)
-    for html in (False, True):
-        direct = _render_uncached(style, item, "citation", locator(record), html)
-        stored = db.rendering(record_id, style_key, "citation")
-        assert stored is not None
-        assert direct == (stored.html if html else stored.text)
+    under = f"under “{heading(record)}"
+
+    def stored(subject: str, style: str, form: str) -> tuple[str, str]:
+        rendering = db.rendering(subject, style, form)
+        assert rendering is not None
+        return rendering.text, rendering.html
+
+    text, html = stored(record_id, "chicago", "citation")
+    brief_text, brief_html = stored(BRIEF_ID, "chicago", "citation")
+    assert text == brief_text.replace(f"), {URL}.", f"), {under},” {URL}.")
+    assert html.replace(f" {under},”", "") == brief_html
+    short, _ = stored(record_id, "chicago", "short")
+    assert short == stored(BRIEF_ID, "chicago", "short")[0].removesuffix(".") + f", {under}.”"
+    author_date, _ = stored(record_id, "chicago-author-date", "citation")
+    assert author_date == f"(National Committee on North Korea 2015, {under}”)"
+    assert stored(record_id, "mla", "citation") == stored(BRIEF_ID, "mla", "citation")

@@ -14,7 +14,7 @@ from mia_desktop import dates
 from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
 from mia_desktop.db import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
-from mia_desktop.records import Batch, Country, Effort, Event, Figure, Record
+from mia_desktop.records import Batch, Country, Effort, Event, Figure, Paragraph, Record
 from mia_desktop.search import fold, index_terms, tokenize
 
 FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search.py)
@@ -363,6 +363,13 @@ def _write_renderings(db: sqlite_utils.Database, curation: Curation, csl_dir: Pa
                 source=source,
                 records=_sorted(curation.records),
                 likely_sources=curation.likely_sources,
+                paragraphs=[
+                    Paragraph(**row)
+                    for row in db.query(
+                        "SELECT number, section, subsection, text, raw FROM paragraphs"
+                        " ORDER BY number"
+                    )
+                ],
             )
         ),
         pk=("subject", "style", "form"),
