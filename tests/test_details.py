@@ -25,10 +25,15 @@ def _html(db: Database, record_id: str) -> str:
         DetailsContext(
             source=db.source(),
             paragraph=db.paragraph(record.paragraph),
-            citation=citer.cite(record, "chicago"),
-            bibliography=citer.bibliography("chicago"),
+            citations=[
+                ("note", citer.cite(record, "chicago"), True),
+                ("bibliography entry", citer.bibliography("chicago"), False),
+            ],
             style_label="Chicago",
-            likely_sources=[(s, citer.lead(s)) for s in db.likely_sources(record.markers)],
+            likely_sources=[
+                (s, citer.note_label(s), citer.lead(s, "chicago", "bibliography"))
+                for s in db.likely_sources(record.markers)
+            ],
             related=db.records_by_id(list(record.related)),
             country_names=db.country_names(),
         ),

@@ -32,6 +32,7 @@ from mia_desktop.formats import (
     DEFAULT_STYLE,
     FORMS,
     SHORT_FORM_STYLES,
+    quote_style,
 )
 from mia_desktop.records import LikelySource, Record, Rendering
 
@@ -149,11 +150,6 @@ def _check(style: str, form: str) -> None:
 
 def _stored_form(style: str, form: str) -> str:
     return "citation" if form == "short" and style not in SHORT_FORM_STYLES else form
-
-
-def quote_style(style: str) -> str:
-    """The style a quotation is cited in: the chosen prose style, else Chicago notes."""
-    return style if style in CSL_STYLES else DEFAULT_STYLE
 
 
 def parse_citable(text: str) -> tuple[str, str]:

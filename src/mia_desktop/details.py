@@ -56,10 +56,10 @@ class DetailsContext(NamedTuple):
 
     source: SourceInfo
     paragraph: Paragraph | None
-    citation: Rendering  # in the chosen style, with the record's pinpoint
-    bibliography: Rendering  # the brief's entry in the same style
+    # (the style's name for the form, its rendering, whether Copy copies it), in form order
+    citations: list[tuple[str, Rendering, bool]]
     style_label: str
-    likely_sources: list[tuple[LikelySource, Rendering | None]]
+    likely_sources: list[tuple[LikelySource, str, Rendering | None]]  # with the note's label
     related: list[Record]
     country_names: dict[str, str]
     highlight_color: str = "#fff2a8"
@@ -79,9 +79,7 @@ def record_html(record: Record, context: DetailsContext) -> str:
         f" · paragraph {record.paragraph}"
         f" · {_notes_text(record)}</p>",
         f"<h3>Cite ({escape(context.style_label)})</h3>",
-        _rendering_html(context.citation),
-        "<p><small>Bibliography entry:</small></p>",
-        _rendering_html(context.bibliography),
+        _citations_html(context.citations),
         _likely_sources_html(context.likely_sources),
         _figures_html([r for r in context.related if isinstance(r, Figure)], context.source),
         _related_html([r for r in context.related if not isinstance(r, Figure)]),
@@ -166,6 +164,16 @@ def _quote_in_paragraph(record: Record, context: DetailsContext) -> str:
     )
 
 
+def _citations_html(citations: list[tuple[str, Rendering, bool]]) -> str:
+    parts = []
+    for name, rendering, chosen in citations:
+        label = name[:1].upper() + name[1:]
+        copied = " <i>(Copy gives this)</i>" if chosen else ""
+        parts.append(f"<p><small><b>{escape(label)}</b>{copied}</small></p>")
+        parts.append(_rendering_html(rendering))
+    return "".join(parts)
+
+
 def _rendering_html(rendering: Rendering) -> str:
     # Citeproc's HTML is already escaped; data formats come as <pre>.
     html = rendering.html
@@ -178,11 +186,11 @@ def likely_source_text(source: LikelySource) -> str:
     return source.likely_source
 
 
-def _likely_sources_html(sources: list[tuple[LikelySource, Rendering | None]]) -> str:
+def _likely_sources_html(sources: list[tuple[LikelySource, str, Rendering | None]]) -> str:
     if not sources:
         return ""
     items = []
-    for source, rendering in sources:
+    for source, label, rendering in sources:
         seen = (
             f'<br><small>Seen at <a href="{escape(source.seen_at)}">{escape(source.seen_at)}'
             "</a></small>"
@@ -192,7 +200,7 @@ def _likely_sources_html(sources: list[tuple[LikelySource, Rendering | None]]) -
         described = rendering.html if rendering else escape(likely_source_text(source))
         copy = f' <a href="copy-lead:{source.marker}">[copy]</a>' if rendering is not None else ""
         items.append(
-            f"<li><b>Note {source.number}</b>: {described}{copy}"
+            f"<li><b>Note {escape(label)}</b>: {described}{copy}"
             f"<br><i>Confidence: {escape(CONFIDENCE_LABELS[source.confidence])}</i>{seen}</li>"
         )
     return (

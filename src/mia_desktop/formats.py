@@ -40,5 +40,10 @@ def form_name(style: str, form: str) -> str:
     return _FORM_NAMES[style][FORMS.index(form)]
 
 
+def quote_style(style: str) -> str:
+    """The style a quotation is cited in: the chosen prose style, else Chicago notes."""
+    return style if style in CSL_STYLES else DEFAULT_STYLE
+
+
 RECORD_FORMATS = {"json": "JSON", "csv": "CSV", "markdown": "Markdown"}
 BIBLIOGRAPHY_FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}

@@ -130,7 +130,9 @@ def test_search_k208_activate_result_lands_on_the_record(window: MainWindow, qtb
     batches = _table(window, "batchesTable")
     assert "K208" in batches.currentIndex().siblingAtColumn(1).data()
     text = _citation_text(window)
-    assert "endnote 15" in text and "n. 15" in text
+    # the endnote is a fact about the passage; the citation points to its heading
+    assert "endnote 15" in text and "n. 15" not in text
+    assert "under “Remains Recovery Operations in North Korea,”" in text
 
 
 def test_enter_in_the_search_field_opens_the_first_result(window: MainWindow, qtbot: QtBot) -> None:
@@ -164,10 +166,12 @@ def test_copy_citation_puts_plain_and_html_on_the_clipboard(window: MainWindow) 
     window.copy_citation_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text().startswith("National Committee on North Korea, Korean War POW/MIAs,")
-    assert "n. 15" in mime.text() and "<" not in mime.text()
+    assert "under “Remains Recovery" in mime.text() and "<" not in mime.text()
     assert "<i>Korean War POW/MIAs</i>" in mime.html()
     assert '<a href="https://www.ncnk.org/' in mime.html()
-    assert "Copied citation" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "Copied the Chicago 18 (notes and bibliography) note: "
+    )
 
 
 def test_copy_quote_with_citation(window: MainWindow) -> None:
@@ -176,7 +180,7 @@ def test_copy_quote_with_citation(window: MainWindow) -> None:
     text = QGuiApplication.clipboard().mimeData().text()
     quote, citation = text.split("\n")
     assert "336 Korean War personnel" in quote
-    assert citation.endswith("korean-war-powmias.") and "n. 30" in citation
+    assert citation.endswith("korean-war-powmias.") and "under “Russia,”" in citation
 
 
 def test_ctrl_c_in_a_table_copies_rows_with_a_header(window: MainWindow, qtbot: QtBot) -> None:
@@ -363,13 +367,19 @@ def _choose_style(window: MainWindow, key: str) -> None:
     chooser.setCurrentIndex(chooser.findData(key))
 
 
+def _choose_form(window: MainWindow, key: str) -> None:
+    chooser = window.findChild(QComboBox, "citationForm")
+    assert chooser is not None
+    chooser.setCurrentIndex(chooser.findData(key))
+
+
 def test_copy_in_two_styles_gives_both_flavours(window: MainWindow) -> None:
     window.open_record("fi-clarified-via-russia-commission")
     _choose_style(window, "apa")
     window.copy_citation_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
-    assert mime.text() == "(National Committee on North Korea, 2015, Russia section, Note 30)"
-    assert mime.hasHtml() and "Russia section, Note 30" in mime.html()
+    assert mime.text() == "(National Committee on North Korea, 2015, Russia section, para. 1)"
+    assert mime.hasHtml() and "Russia section, para. 1" in mime.html()
     _choose_style(window, "chicago")
     window.copy_bibliography_action.trigger()
     mime = QGuiApplication.clipboard().mimeData()
@@ -383,7 +393,7 @@ def test_copy_as_markdown_links_the_url(window: MainWindow) -> None:
     window.copy_markdown_action.trigger()
     text = QGuiApplication.clipboard().mimeData().text()
     assert text.startswith("National Committee on North Korea, *Korean War POW/MIAs*")
-    assert "<https://www.ncnk.org/" in text and "n. 15" in text
+    assert "<https://www.ncnk.org/" in text and "under “Remains Recovery" in text
 
 
 def test_style_choice_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
@@ -404,12 +414,13 @@ def test_style_choice_is_remembered(qtbot: QtBot, db: Database, settings_path: P
 def test_citation_panel_shows_the_chosen_style(window: MainWindow) -> None:
     window.open_record("fi-clarified-via-russia-commission")
     _choose_style(window, "chicago-author-date")
-    expected = "(National Committee on North Korea 2015, sec. “Russia,” n. 30)"
+    expected = "(National Committee on North Korea 2015, under “Russia”)"
     assert expected in _citation_text(window)
 
 
 def test_a_likely_source_is_copied_as_a_lead(window: MainWindow) -> None:
     window.open_record("ev-2013-gao-report")
+    _choose_form(window, "bibliography")
     window.panel.view.anchorClicked.emit(QUrl("copy-lead:13"))
     text = QGuiApplication.clipboard().mimeData().text()
     assert text.startswith("U.S. Government Accountability Office. DOD's POW/MIA Mission")

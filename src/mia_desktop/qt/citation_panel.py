@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop.db import Database
-from mia_desktop.formats import DEFAULT_STYLE, STYLES
+from mia_desktop.formats import (
+    DEFAULT_FORM,
+    DEFAULT_STYLE,
+    FORM_LABELS,
+    FORMS,
+    SHORT_FORM_STYLES,
+    STYLES,
+    form_name,
+)
 from mia_desktop.records import LikelySource, Record, Rendering
 
 if TYPE_CHECKING:
@@ -27,6 +35,7 @@ if TYPE_CHECKING:
 # The citation code and the details page load with the first record shown, not at start-up.
 
 STYLE_KEY = "citation/style"
+FORM_KEY = "citation/form"
 
 _PLACEHOLDER = (
     "<h3>No record selected</h3><p>Select an event, batch, country, effort or figure to see"
@@ -39,7 +48,7 @@ class CitationPanel(QWidget):
 
     record_link_activated = Signal(str)  # a related record's id
     lead_copy_requested = Signal(int)  # a likely source's marker
-    style_changed = Signal(str)
+    style_changed = Signal(str)  # the style or the form changed; the style key
 
     def __init__(
         self,
@@ -64,6 +73,18 @@ class CitationPanel(QWidget):
         index = self.style_chooser.findData(saved if isinstance(saved, str) else DEFAULT_STYLE)
         self.style_chooser.setCurrentIndex(max(index, 0))
         self.style_chooser.currentIndexChanged.connect(self._on_style)
+        self.form_chooser = QComboBox(self)
+        self.form_chooser.setObjectName("citationForm")
+        self.form_chooser.setAccessibleName("Citation form")
+        for form in FORMS:
+            self.form_chooser.addItem(FORM_LABELS[form], form)
+        saved_form = settings.value(FORM_KEY, DEFAULT_FORM)
+        form_index = self.form_chooser.findData(
+            saved_form if isinstance(saved_form, str) else DEFAULT_FORM
+        )
+        self.form_chooser.setCurrentIndex(max(form_index, 0))
+        self._name_forms()
+        self.form_chooser.currentIndexChanged.connect(self._on_form)
         self.view = QTextBrowser(self)
         self.view.setObjectName("citationView")
         self.view.setAccessibleName("Citation and source of the selected record")
@@ -72,9 +93,13 @@ class CitationPanel(QWidget):
         self.view.setHtml(_PLACEHOLDER)
         style_label = QLabel("St&yle:", self)
         style_label.setBuddy(self.style_chooser)
+        form_label = QLabel("F&orm:", self)
+        form_label.setBuddy(self.form_chooser)
         style_row = QHBoxLayout()
         style_row.addWidget(style_label)
         style_row.addWidget(self.style_chooser)
+        style_row.addWidget(form_label)
+        style_row.addWidget(self.form_chooser)
         style_row.addStretch(1)
         copy_row = QHBoxLayout()
         copy_row.addWidget(QLabel("Copy:", self))
@@ -103,8 +128,33 @@ class CitationPanel(QWidget):
     def citation_style(self) -> str:
         return str(self.style_chooser.currentData())
 
+    @property
+    def citation_form(self) -> str:
+        return str(self.form_chooser.currentData())
+
+    def form_name(self) -> str:
+        """The chosen form in the chosen style's own words ("reference list entry")."""
+        return form_name(self.citation_style, self.citation_form)
+
+    def _name_forms(self) -> None:
+        # Each form in the style's own words; "short" is the citation where there is none.
+        style = self.citation_style
+        for index, form in enumerate(FORMS):
+            name = form_name(style, form)
+            if form == "short" and style not in SHORT_FORM_STYLES:
+                name = f"short note (none: the {name})"
+            self.form_chooser.setItemText(index, name[:1].upper() + name[1:])
+
     def _on_style(self) -> None:
         self._settings.setValue(STYLE_KEY, self.citation_style)
+        self._name_forms()
+        self._refresh()
+
+    def _on_form(self) -> None:
+        self._settings.setValue(FORM_KEY, self.citation_form)
+        self._refresh()
+
+    def _refresh(self) -> None:
         if self._record is not None:
             self.show_record(self._record.id)
         self.style_changed.emit(self.citation_style)
@@ -120,20 +170,30 @@ class CitationPanel(QWidget):
         highlight = self.palette().color(QPalette.ColorRole.Highlight).lighter(170).name()
         style = self.citation_style
         citer = self._citer()
-        try:
-            citation = citer.cite(record, style)
-        except UnknownStyle:  # a database built without this record's renderings
-            citation = Rendering(
-                text="No citation is stored for this record; rebuild the database.",
-                html="<i>No citation is stored for this record; rebuild the database.</i>",
+        missing = Rendering(
+            text="No citation is stored for this record; rebuild the database.",
+            html="<i>No citation is stored for this record; rebuild the database.</i>",
+        )
+        forms = [f for f in FORMS if f != "short" or style in SHORT_FORM_STYLES]
+        citations = []
+        for form in forms:
+            try:
+                rendering = citer.cite(record, style, form)
+            except UnknownStyle:  # a database built without this record's renderings
+                rendering = missing
+            chosen = form == self.citation_form or (
+                form == "citation" and self.citation_form == "short" and len(forms) == 2
             )
+            citations.append((form_name(style, form), rendering, chosen))
         context = DetailsContext(
             source=citer.source,
             paragraph=self._db.paragraph(record.paragraph),
-            citation=citation,
-            bibliography=citer.bibliography(style),
+            citations=citations,
             style_label=STYLES[style],
-            likely_sources=[(lead, citer.lead(lead, style)) for lead in self.leads(record)],
+            likely_sources=[
+                (lead, citer.note_label(lead), citer.lead(lead, style, "bibliography"))
+                for lead in self.leads(record)
+            ],
             related=self._db.records_by_id(list(record.related)),
             country_names=self._country_names,
             highlight_color=highlight,

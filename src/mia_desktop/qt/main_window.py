@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -21,14 +20,14 @@ from PySide6.QtWidgets import (
 
 from mia_desktop import __version__
 from mia_desktop.db import Database
-from mia_desktop.formats import STYLES
+from mia_desktop.formats import STYLES, form_name, quote_style
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.lazy_tab import LazyTab
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.tabs import RecordTab, TableTab
 from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
 from mia_desktop.qt.timeline_tab import TimelineTab
-from mia_desktop.records import KIND_LABELS, Record, Rendering
+from mia_desktop.records import KIND_LABELS, Record
 
 if TYPE_CHECKING:
     from mia_desktop.citer import Citer
@@ -95,15 +94,15 @@ class MainWindow(QMainWindow):
             settings=settings,
             actions=[
                 self.copy_citation_action,
-                self.copy_quote_action,
-                self.copy_bibliography_action,
                 self.copy_markdown_action,
+                self.copy_quote_action,
                 self.show_in_source_action,
             ],
             parent=self,
         )
         self.panel.record_link_activated.connect(self.open_record)
         self.panel.lead_copy_requested.connect(self.copy_lead)
+        self.panel.style_changed.connect(self._name_copy_actions)
         self.search.record_activated.connect(self.open_record)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -141,6 +140,7 @@ class MainWindow(QMainWindow):
         self.theme_actions[self.theme].setChecked(True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
+        self._name_copy_actions()
         self._update_actions()
         self.current_page()  # build the page on screen now; the others when opened
 
@@ -168,14 +168,16 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         key = QKeySequence
         self.copy_citation_action = self._action(
-            "Copy &citation", "copyCitationAction", [key("Ctrl+Shift+C")], self.copy_citation
+            "&Copy citation", "copyCitationAction", [key("Ctrl+Shift+C")], self.copy_citation
         )
-        self.copy_citation_action.setToolTip("Copy the selected record's citation (Ctrl+Shift+C)")
         self.copy_quote_action = self._action(
             "Copy &quote with citation",
             "copyQuoteAction",
             [key("Ctrl+Shift+Q")],
             self.copy_quote_with_citation,
+        )
+        self.copy_short_action = self._action(
+            "Copy &short note", "copyShortAction", [key("Ctrl+Shift+N")], self.copy_short_note
         )
         self.copy_bibliography_action = self._action(
             "Copy &bibliography entry",
@@ -220,13 +222,36 @@ class MainWindow(QMainWindow):
     def _short_labels(self) -> None:
         # The panel's buttons show these; menus keep the full text.
         for action, label in (
-            (self.copy_citation_action, "Citation"),
+            (self.copy_citation_action, "Copy"),
             (self.copy_quote_action, "Quote + citation"),
+            (self.copy_short_action, "Short note"),
             (self.copy_bibliography_action, "Bibliography entry"),
             (self.copy_markdown_action, "Markdown"),
         ):
             action.setIconText(label)
             action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
+
+    def _name_copy_actions(self, _style: str = "") -> None:
+        """Say on the buttons what they copy: the chosen form, in the style's own words."""
+        panel = self.panel
+        form = panel.form_name()
+        self.copy_citation_action.setIconText(f"Copy {form}")
+        self.copy_citation_action.setToolTip(
+            f"Copy the {form} in {STYLES[panel.citation_style]}"
+            f" ({self.copy_citation_action.shortcut().toString()})"
+        )
+        self.copy_markdown_action.setToolTip(
+            f"Copy the {form} as Markdown ({self.copy_markdown_action.shortcut().toString()})"
+        )
+        fallback = quote_style(panel.citation_style) != panel.citation_style
+        self.copy_quote_action.setIconText(
+            "Quote + Chicago note" if fallback else "Quote + citation"
+        )
+        self.copy_quote_action.setToolTip(
+            "Copy the quote with its Chicago note (a data format has no prose citation)"
+            if fallback
+            else "Copy the quote with its citation"
+        )
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -237,8 +262,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         for action in (
             self.copy_citation_action,
-            self.copy_quote_action,
+            self.copy_short_action,
             self.copy_bibliography_action,
+            self.copy_quote_action,
             self.copy_markdown_action,
         ):
             edit_menu.addAction(action)
@@ -269,6 +295,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.copy_citation_action,
             self.copy_quote_action,
+            self.copy_short_action,
             self.copy_bibliography_action,
             self.copy_markdown_action,
             self.show_in_source_action,
@@ -309,40 +336,63 @@ class MainWindow(QMainWindow):
         self.search.focus()
 
     def copy_citation(self) -> None:
-        self._copy("citation", lambda record, style: self.citer.cite(record, style))
+        """Copy the chosen form (note, short note, bibliography entry) in the chosen style."""
+        self._copy(self.panel.citation_form)
 
-    def copy_quote_with_citation(self) -> None:
-        self._copy("quote with citation", lambda record, style: self.citer.quote(record, style))
+    def copy_short_note(self) -> None:
+        self._copy("short")
 
     def copy_bibliography_entry(self) -> None:
-        self._copy("bibliography entry", lambda _record, style: self.citer.bibliography(style))
+        self._copy("bibliography")
 
     def copy_markdown(self) -> None:
-        self._copy(
-            "citation as Markdown", lambda record, _style: self.citer.cite(record, "markdown")
+        self._copy(self.panel.citation_form, as_markdown=True)
+
+    def copy_quote_with_citation(self) -> None:
+        record = self.panel.record
+        if record is None:
+            return
+        style = quote_style(self.panel.citation_style)
+        rendering = self.citer.quote(record, style)
+        put_on_clipboard(rendering.text, rendering.html)
+        self.statusBar().showMessage(
+            f"Copied the quote with its {form_name(style, 'citation')} ({STYLES[style]}):"
+            f" {record.title}",
+            5000,
         )
 
     def copy_lead(self, marker: int) -> None:
-        """Copy the likely source of a note, in the chosen style (a lead, not the brief)."""
+        """Copy the likely source of a note, in the chosen style and form (a lead, not the
+        brief): the status bar says so."""
         leads = self._db.likely_sources([marker])
-        rendering = self.citer.lead(leads[0], self.panel.citation_style) if leads else None
+        if not leads:
+            return
+        style, form = self.panel.citation_style, self.panel.citation_form
+        rendering = self.citer.lead(leads[0], style, form)
         if rendering is None:
             return
         put_on_clipboard(rendering.text, rendering.html)
         self.statusBar().showMessage(
-            f"Copied the likely source of note {leads[0].number}"
-            f" ({STYLES[self.panel.citation_style]}); it is a lead, not the brief's own endnote",
+            f"Copied the likely source of note {self.citer.note_label(leads[0])}"
+            f" ({STYLES[style]} {form_name(style, form)}); it is a lead, not the brief's"
+            " own endnote",
             8000,
         )
 
-    def _copy(self, what: str, render: Callable[[Record, str], Rendering]) -> None:
+    def _copy(self, form: str, *, as_markdown: bool = False) -> None:
         record = self.panel.record
         if record is None:
             return
-        rendering = render(record, self.panel.citation_style)
-        put_on_clipboard(rendering.text, rendering.html)
+        style = self.panel.citation_style
+        rendering = self.citer.cite(record, style, form)
+        if as_markdown:
+            text = self.citer.markdown(rendering, style)
+            put_on_clipboard(text, rendering.html)
+        else:
+            put_on_clipboard(rendering.text, rendering.html)
+        how = " as Markdown" if as_markdown else ""
         self.statusBar().showMessage(
-            f"Copied {what} ({STYLES[self.panel.citation_style]}): {record.title}", 5000
+            f"Copied the {STYLES[style]} {form_name(style, form)}{how}: {record.title}", 5000
         )
 
     # -- export ---------------------------------------------------------------------------
@@ -488,7 +538,8 @@ class MainWindow(QMainWindow):
         # Search first, then the tabs and what they hold, then the citation panel.
         QWidget.setTabOrder(self.search.field, self.tabs)
         QWidget.setTabOrder(self.tabs, self.panel.style_chooser)
-        QWidget.setTabOrder(self.panel.style_chooser, self.panel.view)
+        QWidget.setTabOrder(self.panel.style_chooser, self.panel.form_chooser)
+        QWidget.setTabOrder(self.panel.form_chooser, self.panel.view)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
