@@ -78,7 +78,7 @@ def record_html(record: Record, context: DetailsContext) -> str:
         f"<p>Section: <b>{escape(record.subsection or record.section)}</b>"
         f" · paragraph {record.paragraph}"
         f" · {_notes_text(record)}</p>",
-        f"<h3>Cite ({escape(context.style_label)})</h3>",
+        f"<h3>Cite in {escape(context.style_label)}</h3>",
         _citations_html(context.citations),
         _likely_sources_html(context.likely_sources),
         _figures_html([r for r in context.related if isinstance(r, Figure)], context.source),

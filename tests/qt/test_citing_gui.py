@@ -115,7 +115,7 @@ def test_the_form_chooser_speaks_each_style_s_language(window: MainWindow) -> No
     _choose(window, "mla", "citation")
     assert names() == [
         "In-text citation",
-        "Short note (none: the in-text citation)",
+        "Short note: the in-text citation",
         "Works-cited entry",
     ]
     _choose(window, "bibtex", "citation")

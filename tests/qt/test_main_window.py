@@ -169,8 +169,10 @@ def test_copy_citation_puts_plain_and_html_on_the_clipboard(window: MainWindow) 
     assert "under “Remains Recovery" in mime.text() and "<" not in mime.text()
     assert "<i>Korean War POW/MIAs</i>" in mime.html()
     assert '<a href="https://www.ncnk.org/' in mime.html()
-    assert window.statusBar().currentMessage().startswith(
-        "Copied the Chicago 18 (notes and bibliography) note: "
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("Copied the Chicago 18 (notes and bibliography) note: ")
     )
 
 

@@ -84,6 +84,11 @@ class CitationPanel(QWidget):
         )
         self.form_chooser.setCurrentIndex(max(form_index, 0))
         self._name_forms()
+        # Wide enough for "Reference list entry"; longer names show in full in the list.
+        self.form_chooser.setMinimumContentsLength(20)
+        self.form_chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.form_chooser.currentIndexChanged.connect(self._on_form)
         self.view = QTextBrowser(self)
         self.view.setObjectName("citationView")
@@ -142,7 +147,7 @@ class CitationPanel(QWidget):
         for index, form in enumerate(FORMS):
             name = form_name(style, form)
             if form == "short" and style not in SHORT_FORM_STYLES:
-                name = f"short note (none: the {name})"
+                name = f"short note: the {name}"
             self.form_chooser.setItemText(index, name[:1].upper() + name[1:])
 
     def _on_style(self) -> None:

@@ -90,6 +90,17 @@ October 2015.</li>
 section and endnotes, and its citation in the style you choose. A note's
 <i>likely source</i> was identified independently: it is a lead for research, not the
 brief's own endnote.</li>
+<li><b>Citing</b>: choose a <i>style</i> (Chicago notes or author-date, APA, MLA, BibTeX,
+RIS, CSL-JSON) and a <i>form</i>: the citation (a note, or in-text), the Chicago short note
+for later references, or the bibliography entry. Copy (Ctrl+Shift+C) and Markdown
+(Ctrl+Shift+M) give the chosen form; Ctrl+Shift+N copies the short note and Ctrl+Shift+B
+the bibliography entry. Citations point to the heading the quote stands under
+(Chicago <i>under &ldquo;China&rdquo;</i>, APA <i>China section, para. 2</i>; MLA names
+none), never to an endnote, whose text was not recovered. BibTeX, RIS and CSL-JSON
+describe the brief itself, one entry however many records you cite; the pinpoint goes in
+the citation command or citation item. The brief is dated October 2015; its address now
+serves the December 2018 edition, which the entries say. A lead's [copy] link cites that
+work in the chosen style and form.</li>
 <li>A date marked <i>derived</i> is not stated in the brief; the panel says how it was
 worked out.</li>
 </ul>
