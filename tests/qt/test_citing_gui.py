@@ -174,16 +174,3 @@ def test_the_panel_shows_every_form_and_the_one_copy_gives(window: MainWindow) -
     assert "Bibliography entry\n" in text
     assert "National Committee on North Korea, Korean War POW/MIAs, under “Russia.”" in text
     assert "Note 30" in text  # the passage's endnote, as a fact about it, with its lead
-
-
-def test_the_chosen_form_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
-    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    first = MainWindow(database=db, settings=settings)
-    qtbot.addWidget(first)
-    _choose(first, "apa", "bibliography")
-    first.close()
-    second = MainWindow(
-        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
-    )
-    qtbot.addWidget(second)
-    assert _chooser(second, "citationForm").currentText() == "Reference list entry"

@@ -398,12 +398,15 @@ def test_copy_as_markdown_links_the_url(window: MainWindow) -> None:
     assert "<https://www.ncnk.org/" in text and "under “Remains Recovery" in text
 
 
-def test_style_choice_is_remembered(qtbot: QtBot, db: Database, settings_path: Path) -> None:
+def test_style_and_form_choices_are_remembered(
+    qtbot: QtBot, db: Database, settings_path: Path
+) -> None:
     first = MainWindow(
         database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
     )
     qtbot.addWidget(first)
     _choose_style(first, "mla")
+    _choose_form(first, "bibliography")
     first.close()
     second = MainWindow(
         database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
@@ -411,6 +414,8 @@ def test_style_choice_is_remembered(qtbot: QtBot, db: Database, settings_path: P
     qtbot.addWidget(second)
     chooser = second.findChild(QComboBox, "citationStyle")
     assert chooser is not None and chooser.currentText() == "MLA 9"
+    form = second.findChild(QComboBox, "citationForm")
+    assert form is not None and form.currentText() == "Works-cited entry"
 
 
 def test_citation_panel_shows_the_chosen_style(window: MainWindow) -> None:
