@@ -38,8 +38,11 @@ def range_text(low: int | None, high: int | None) -> str:
 
 
 def figure_value_text(figure: Figure) -> str:
+    """The value with its hedge: "over 7,800", "estimated 5,300", "estimated 375–400"."""
     if figure.qualifier == "range":
         return range_text(figure.low, figure.high)
+    if figure.qualifier == "estimated range":
+        return f"estimated {range_text(figure.low, figure.high)}"
     return count_text(figure.value, figure.qualifier)
 
 

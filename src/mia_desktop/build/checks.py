@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from mia_desktop.build.brief import MARKER, Brief
+from mia_desktop.build.fidelity import check_fidelity
 from mia_desktop.records import Batch, Country, Figure, LikelySource, Record
 
 EXPECTED_MARKERS = 32
@@ -39,6 +40,7 @@ def check_records(
         *_check_every_numeral_covered(records, brief),
         *_check_events_dated(records),
         *_check_likely_sources(likely_sources, brief),
+        *check_fidelity(records),
     ]
 
 

@@ -63,10 +63,22 @@ EFFORT_TYPES = frozenset(
     }
 )
 EFFORT_STATUSES = frozenset({"active", "completed", "suspended", "cancelled", "not stated"})
+# A number's hedge, as the brief gives it ("The U.S. military estimates that 5,300 ...").
 COUNT_QUALIFIERS = frozenset(
-    {"exact", "over", "approximately", "fewer than", "as many as", "at least"}
+    {
+        "exact",
+        "over",
+        "more than",
+        "approximately",
+        "about",
+        "fewer than",
+        "as many as",
+        "up to",
+        "at least",
+        "estimated",
+    }
 )
-FIGURE_QUALIFIERS = COUNT_QUALIFIERS | {"range"}
+FIGURE_QUALIFIERS = COUNT_QUALIFIERS | {"range", "estimated range"}
 CONFIDENCES = frozenset({"strong", "probable", "unidentified"})
 
 _COMMON_REQUIRED = {"id": str, "title": str, "text": str, "quote": str}
@@ -374,9 +386,10 @@ def _figure(
     _check_vocabulary(qualifier, FIGURE_QUALIFIERS, "qualifier", label, problems)
     value, low, high = entry.get("value"), entry.get("low"), entry.get("high")
     parsed = parse_number(value_text)
-    if (qualifier == "range") != (value is None):
+    is_range = qualifier in {"range", "estimated range"}
+    if is_range != (value is None):
         problems.append(f"{label}: a range has low and high and no value; other figures a value")
-    if qualifier == "range":
+    if is_range:
         if parsed != (low, high):
             problems.append(f"{label}: value_text {value_text!r} does not read as {low}-{high}")
     elif parsed != value:
