@@ -410,3 +410,25 @@ def test_a_database_whose_tables_do_not_fit_is_one_line_and_exit_2(
     code, out, err = run(capsys, "--db", str(broken), "cite", "co-china")
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and str(broken) in err and "Traceback" not in err
+
+
+def test_one_count_of_records_everywhere(capsys: pytest.CaptureFixture[str], db: Database) -> None:
+    """`export`, File > Export "All records" and the status bar count the curated records;
+    the brief's paragraphs come only when asked for."""
+    curated = db.count_records(exclude_kind="passage")
+    code, out, _ = run(capsys, "export", "--format", "json")
+    records = json.loads(out)["records"]
+    assert code == 0 and len(records) == curated
+    assert {r["kind"] for r in records} == {"event", "batch", "country", "effort", "figure"}
+    code, out, _ = run(capsys, "export", "--format", "json", "--kind", "passage")
+    assert len(json.loads(out)["records"]) == 16
+
+
+def test_the_second_note_3_is_told_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "ev-1951-captives-reported")
+    assert code == 0 and "Notes: 3 (second)" in out
+    code, out, _ = run(capsys, "show", "ef-dna-identification")
+    assert "Notes: 3\n" in out
+    code, out, _ = run(capsys, "export", "--format", "json", "--kind", "figure")
+    labels = {r["id"]: r["note_labels"] for r in json.loads(out)["records"]}
+    assert labels["fi-pows-reported-held-1951"] == ["3 (second)"]

@@ -69,6 +69,13 @@ class Citer:
         """The note's number as the brief prints it: "3", or "3 (second)" for its second 3."""
         return self._labels.get(source.marker, (str(source.number), ""))[0]
 
+    def record_note_labels(self, record: Record) -> list[str]:
+        """The record's endnotes as printed, the brief's second 3 told apart."""
+        return [
+            self._labels.get(marker, (str(number), ""))[0]
+            for marker, number in zip(record.markers, record.notes, strict=False)
+        ]
+
     def work(self, source: LikelySource) -> Lead | None:
         """The work a note's lead points to (None if unidentified)."""
         return self._works.get(source.marker)

@@ -18,7 +18,7 @@ from mia_desktop.formats import (
     RECORD_FORMATS,
     STYLES,
 )
-from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS
+from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS
 
 if TYPE_CHECKING:
     from mia_desktop.db import Database
@@ -78,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON")
 
     export = commands.add_parser(
-        "export", help="write all records, or the bibliography (brief and likely sources)"
+        "export",
+        help=f"write all records ({ALL_RECORDS_NOTE}; --kind passage for the brief's"
+        " paragraphs), or the bibliography (brief and likely sources)",
     )
     export.add_argument(
         "--format", choices=(*RECORD_FORMATS, *BIBLIOGRAPHY_FORMATS), default="json"
@@ -253,7 +255,7 @@ def _show(db: Database, args: argparse.Namespace) -> int:
         print(f"Date: {record.date.label}{derived}")
     print(f"\n{record.text}\n\nQuote (verbatim): “{record.quote}”")
     print(f"Section: {record.subsection or record.section}; paragraph {record.paragraph}")
-    print(f"Notes: {', '.join(map(str, record.notes)) or 'none'}")
+    print(f"Notes: {', '.join(citer.record_note_labels(record)) or 'none'}")
     print(f"\nCitation: {citer.cite(record).text}")
     for item in likely:
         print(describe_likely_source(item, citer.note_label(item)))
@@ -262,9 +264,9 @@ def _show(db: Database, args: argparse.Namespace) -> int:
 
 def _export(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citer import Citer
-    from mia_desktop.export import ExportError, render, write_atomic
+    from mia_desktop.export import ExportError, records_to_export, render, write_atomic
 
-    records = db.records(args.kind)
+    records = records_to_export(db.records(args.kind), args.kind)
     # The bibliography of some records: the brief and the leads of their notes.
     markers = range(1, 1000) if args.kind is None else {m for r in records for m in r.markers}
     text = render(args.format, records, Citer(db), db.likely_sources(markers))

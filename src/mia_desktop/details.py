@@ -66,6 +66,7 @@ class DetailsContext(NamedTuple):
     related: list[Record]
     country_names: dict[str, str]
     highlight_color: str = "#fff2a8"
+    note_labels: tuple[str, ...] = ()  # the record's notes as printed: "3 (second)"
 
 
 def record_html(record: Record, context: DetailsContext) -> str:
@@ -80,7 +81,7 @@ def record_html(record: Record, context: DetailsContext) -> str:
         _quote_in_paragraph(record, context),
         f"<p>Section: <b>{escape(record.subsection or record.section)}</b>"
         f" · paragraph {record.paragraph}"
-        f" · {_notes_text(record)}</p>",
+        f" · {escape(notes_text(record, context.note_labels))}</p>",
         f"<h3>Cite in {escape(context.style_label)}</h3>",
         _citations_html(context.citations),
         _likely_sources_html(context.likely_sources),
@@ -103,11 +104,12 @@ def _derived(record: Record) -> str:
     return ""
 
 
-def _notes_text(record: Record) -> str:
+def notes_text(record: Record, labels: tuple[str, ...] = ()) -> str:
+    """ "endnotes 3, 3 (second)": the printed numbers, the brief's second 3 told apart."""
     if not record.notes:
         return "no endnote on the quoted sentence(s)"
     word = "endnote" if len(record.notes) == 1 else "endnotes"
-    return f"{word} {', '.join(str(n) for n in record.notes)}"
+    return f"{word} {', '.join(labels or [str(n) for n in record.notes])}"
 
 
 def _row(label: str, value: str) -> str:
@@ -225,8 +227,10 @@ def _figures_html(figures: list[Figure], source: SourceInfo) -> str:
         for f in figures
     )
     return (
-        f"<h3>Figures</h3><ul>{items}</ul><p><small>As stated in the brief, dated"
-        f" {escape(source.date_label)}; later official figures differ.</small></p>"
+        f"<h3>Figures</h3><ul>{items}</ul><p><small>As stated in the brief (dated"
+        f" {escape(source.date_label)}), each as of the date shown; those of"
+        f" {escape(source.date_label)} are not today's: later public figures differ."
+        "</small></p>"
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from mia_desktop.citations import LIKELY_SOURCE_LABEL, brief_item, to_bibtex, to_csl_json, to_ris
 from mia_desktop.citer import Citer
 from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE
-from mia_desktop.records import KIND_LABELS, LikelySource, Record
+from mia_desktop.records import CURATED_KINDS, KIND_LABELS, LikelySource, Record
 
 # The fields every exported record has, in this order; kind-specific ones follow.
 COMMON_FIELDS = (
@@ -28,6 +28,7 @@ COMMON_FIELDS = (
     "subsection",
     "paragraph",
     "notes",
+    "note_labels",
     "date",
     "date_label",
     "date_precision",
@@ -37,6 +38,11 @@ COMMON_FIELDS = (
     "citation",
 )
 _INTERNAL = {"markers", "quote_start"}
+
+
+def records_to_export(records: Iterable[Record], kind: str | None = None) -> list[Record]:
+    """All curated records, or one kind's (the brief's paragraphs only when asked for)."""
+    return [r for r in records if (r.kind == kind if kind else r.kind in CURATED_KINDS)]
 
 
 class ExportError(Exception):
@@ -49,6 +55,7 @@ def record_to_dict(record: Record, citer: Citer, style: str = DEFAULT_STYLE) -> 
     row: dict[str, Any] = {
         **{name: fields.get(name) for name in COMMON_FIELDS},
         "notes": list(record.notes),
+        "note_labels": citer.record_note_labels(record),  # "3 (second)" for the second 3
         "date": date.value if date else None,
         "date_label": date.label if date else None,
         "date_precision": date.precision if date else None,
@@ -103,7 +110,7 @@ def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, Likely
             derived = f" (derived: {date.derived_because})" if date.derived else ""
             lines[-1] += f" · {date.label}{derived}"
         lines += ["", record.text, "", f"> {record.quote}", ""]
-        notes = ", ".join(str(n) for n in record.notes) or "none"
+        notes = ", ".join(citer.record_note_labels(record)) or "none"
         lines.append(f"Section: {record.subsection or record.section} · endnotes: {notes}")
         cite = citer.markdown(citer.cite(record, DEFAULT_STYLE), DEFAULT_STYLE)
         lines += ["", f"Cite: {cite}"]

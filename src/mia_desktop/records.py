@@ -8,6 +8,10 @@ from typing import Any, NamedTuple, NewType
 RecordId = NewType("RecordId", str)
 
 KINDS = ("event", "batch", "country", "effort", "figure", "passage")
+# What "all records" means wherever records are counted or exported: the curated records.
+# The brief's paragraphs (passages) are its text, searched and shown in the Source tab.
+CURATED_KINDS = KINDS[:-1]
+ALL_RECORDS_NOTE = "events, remains batches, countries, efforts and figures"
 KIND_PLURALS = {
     "event": "events",
     "batch": "batches",

@@ -50,8 +50,46 @@ _WORD_NUMBERS = {
 }  # fmt: skip
 # Words that may start a name but are ordinary English at a sentence's start or in a title.
 _NOT_NAMES = frozenset(
-    "A An And As At But By During For From He If In It Its Of On Or She Since So That The"
-    " Their There These They This Those To Under Until When Where Which While Who With".split()
+    {
+        "A",
+        "An",
+        "And",
+        "As",
+        "At",
+        "But",
+        "By",
+        "During",
+        "For",
+        "From",
+        "He",
+        "If",
+        "In",
+        "It",
+        "Its",
+        "Of",
+        "On",
+        "Or",
+        "She",
+        "Since",
+        "So",
+        "That",
+        "The",
+        "Their",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "To",
+        "Under",
+        "Until",
+        "When",
+        "Where",
+        "Which",
+        "While",
+        "Who",
+        "With",
+    }
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*[\w]")
 _BRIEF_DATE = "October 2015"  # the brief's own date: "status as of October 2015"

@@ -201,6 +201,7 @@ class CitationPanel(QWidget):
             ],
             related=self._db.records_by_id(list(record.related)),
             country_names=self._country_names,
+            note_labels=tuple(citer.record_note_labels(record)),
             highlight_color=highlight,
         )
         self.view.setHtml(record_html(record, context))

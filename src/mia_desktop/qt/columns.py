@@ -69,7 +69,7 @@ def batch_columns(country_names: Mapping[str, str]) -> list[Column]:
         ),
         Column("Unit", lambda r: _batch(r).unit if _batch(r).count is not None else NOT_STATED),
         Column(
-            "Est. individuals",
+            "Est. remains",
             lambda r: range_text(_batch(r).individuals_low, _batch(r).individuals_high),
         ),
         Column("Unknowns", lambda r: count_text(_batch(r).unknowns)),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, RECORD_FORMATS
+from mia_desktop.records import ALL_RECORDS_NOTE
 
 SUFFIXES = {
     "json": "json",
@@ -27,13 +28,15 @@ SUFFIXES = {
 class ExportDialog(QDialog):
     """Asks what to export and in which format; the window then asks where."""
 
-    def __init__(self, *, selected_count: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, selected_count: int, all_count: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
         self.selected = QRadioButton(f"&Selected records ({selected_count})", self)
         self.selected.setEnabled(selected_count > 0)
-        self.all_records = QRadioButton("&All records", self)
+        self.all_records = QRadioButton(f"&All records ({all_count}: {ALL_RECORDS_NOTE})", self)
         self.bibliography = QRadioButton(
             "The &bibliography: the brief and the likely sources of its notes", self
         )

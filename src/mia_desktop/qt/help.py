@@ -25,24 +25,29 @@ GLOSSARY = [
     ),
     (
         "NDAA",
-        "National Defense Authorization Act. The NDAA for Fiscal Year 2010 set the target"
-        " of accounting for at least 200 missing persons a year by 2015.",
+        "National Defense Authorization Act. The NDAA for Fiscal Year 2010 mandates providing"
+        " “sufficient resources to ensure that at least 200 missing persons are accounted for"
+        " under the [Defense Department POW/MIA accounting] program annually by 2015.”",
     ),
     (
         "GAO",
-        "Government Accountability Office. Its leaked 2013 report found the accounting"
-        " organizations “undermined by longstanding leadership weaknesses and a fragmented"
+        "Government Accountability Office. In 2013, a leaked GAO report indicated that the"
+        " Department of Defense organizations responsible for accounting for missing personnel"
+        " were “undermined by longstanding leadership weaknesses and a fragmented"
         " organizational structure.”",
     ),
     (
         "KCNA",
-        "Korean Central News Agency, North Korea's state news agency; it published the"
-        " 2014 statement on the remains recovery missions.",
+        "Korean Central News Agency. It published the 2014 statement in which North Korea"
+        " blamed the United States “hostile policy” for causing the remains recovery missions"
+        " to end.",
     ),
     (
         "PLA",
-        "People's Liberation Army, China's armed forces. Its Archives Department signed the"
-        " February 2008 archives agreement with the Defense Department.",
+        "People's Liberation Army (“China's People's Liberation Army”). Its Archives"
+        " Department and the Defense Department signed an agreement in February 2008 in which"
+        " Chinese archivists would review classified documents on U.S. POW/MIAs from the"
+        " Korean War.",
     ),
     ("DPRK", "Democratic People's Republic of Korea: North Korea."),
     ("POW", "Prisoner of war."),
@@ -50,19 +55,21 @@ GLOSSARY = [
     (
         "K208",
         "The 208 boxes of remains North Korea turned over to the United States between"
-        " 1990 and 1994, which it had recovered unilaterally; DPAA estimates they contain 375-400"
-        " remains (“K208” is the brief's colloquial name).",
+        " 1990 and 1994, which it had recovered unilaterally; known colloquially as the “K208”."
+        " DPAA has estimated that these boxes contain from 375-400 remains.",
     ),
     (
         "Joint recovery operations",
         "Remains recovery missions in North Korea by U.S. military"
         " personnel, under the 1993 agreement; performed from 1996 to 2005, then suspended. North"
-        " Korea proposed “resuming joint recovery missions” in January 2010.",
+        " Korea proposed resuming joint recovery missions in January 2010.",
     ),
     (
         "Operation Glory",
-        "The 1954 return by North Korea of over 4,000 sets of remains to the"
-        " United Nations Command under the Armistice Agreement.",
+        "In 1954, under the terms of the Armistice Agreement, North Korea returned over"
+        " 4,000 sets of remains to the United Nations Command, primarily during “Operation"
+        " Glory”. At its close, approximately 8,100 U.S. military personnel remained"
+        " unaccounted for.",
     ),
     (
         "The Punch Bowl",
@@ -74,8 +81,9 @@ GLOSSARY = [
 USING = """
 <h2>Using mia-desktop</h2>
 <p>Everything here comes from one document: the National Committee on North Korea's issue
-brief <i>Korean War POW/MIAs</i>, last updated October 2015. Its figures are as of that date;
-later official figures differ.</p>
+brief <i>Korean War POW/MIAs</i>, last updated October 2015. Each figure shows the date it is
+as of; those as of October 2015, the brief's date, are not today's: later public figures
+differ.</p>
 <ul>
 <li><b>Search</b> (Ctrl+F or Ctrl+K) finds records as you type: numbers with or without
 commas, abbreviations, misspellings and questions. Enter opens the first result, Down

@@ -27,7 +27,7 @@ from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.tabs import RecordTab, TableTab
 from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
 from mia_desktop.qt.timeline_tab import TimelineTab
-from mia_desktop.records import KIND_LABELS, Record
+from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 
 if TYPE_CHECKING:
     from mia_desktop.citer import Citer
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         curated = database.count_records(exclude_kind="passage")
         self.statusBar().showMessage(
-            f"{curated:,} records from {self._source.publisher_short},"
+            f"{curated:,} records ({ALL_RECORDS_NOTE}) from {self._source.publisher_short},"
             f" “{self._source.title},” {self._source.date_label}"
         )
         self._fit_to_screen(1280, 800)
@@ -449,7 +449,11 @@ class MainWindow(QMainWindow):
         from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
 
         selected = self.selected_records()
-        dialog = ExportDialog(selected_count=len(selected), parent=self)
+        dialog = ExportDialog(
+            selected_count=len(selected),
+            all_count=self._db.count_records(exclude_kind="passage"),
+            parent=self,
+        )
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         fmt = dialog.format_key()
@@ -464,7 +468,7 @@ class MainWindow(QMainWindow):
         """Write the export; say what happened in the status bar or in a message box."""
         from PySide6.QtWidgets import QMessageBox
 
-        from mia_desktop.export import ExportError, render, write_atomic
+        from mia_desktop.export import ExportError, records_to_export, render, write_atomic
 
         leads = self._db.likely_sources(range(1, 1000))
         records: list[Record] = []
@@ -474,7 +478,7 @@ class MainWindow(QMainWindow):
             records = (
                 self.selected_records()
                 if what == "selected"
-                else [r for r in self._db.records() if r.kind != "passage"]
+                else records_to_export(self._db.records())
             )
             count = f"{len(records)} record{'s' if len(records) != 1 else ''}"
         text = render(fmt, records, self.citer, leads)
@@ -554,7 +558,8 @@ class MainWindow(QMainWindow):
             f"“{source.title},” {source.kind}, {source.date_label}.<br>"
             f'<a href="{source.url}">{source.url}</a><br><i>{source.url_note}</i></p>'
             f"<p>Data version: schema {source.schema_version}, inputs"
-            f" {source.inputs_sha256[:12]}.<br>Figures are as of {source.date_label}.</p>",
+            f" {source.inputs_sha256[:12]}.<br>Each figure shows the date it is as of; the brief is"
+            f" dated {source.date_label}.</p>",
         )
 
     # -- state ----------------------------------------------------------------------------

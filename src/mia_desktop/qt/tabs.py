@@ -119,8 +119,8 @@ def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
         name="batches",
         database=database,
         columns=columns.batch_columns(database.country_names()),
-        note="Remains returned or recovered as a batch, as the brief gives them (figures as of"
-        " October 2015). “not stated in source” means the brief gives no number.",
+        note="Remains returned or recovered as a batch, as the brief (October 2015) gives them."
+        " “not stated in source” means the brief gives no number.",
         accessible_name="Remains returned or recovered, by batch",
         wide_column=(1, 380),
         above=chart_box,
@@ -144,9 +144,9 @@ def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
         name="figures",
         database=database,
         columns=columns.figure_columns(database.country_names()),
-        note="Every number the brief gives. Most are as of October 2015, the brief's date;"
-        " later official figures differ.",
-        accessible_name="Every number in the brief",
+        note="The brief's numbers, each with the date it is as of. Those as of October 2015,"
+        " the brief's date, are not today's: later public figures differ.",
+        accessible_name="The brief's numbers",
         wide_column=(0, 420),
         parent=parent,
     )

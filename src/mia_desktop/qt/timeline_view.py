@@ -54,8 +54,8 @@ class TimelineView(QGraphicsView):
         self.setObjectName("timelineDrawing")
         self.setAccessibleName("Drawn timeline of events")
         self.setAccessibleDescription(
-            "Events from 1950 to 2015, one lane per category. The event list below holds the"
-            " same events. Plus and minus zoom, 0 fits all, arrows pan."
+            "The brief's events, 1951 to 2015, one lane per category. The event list below"
+            " holds the same events. Plus and minus zoom, 0 fits all, arrows pan."
         )
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
