@@ -51,7 +51,7 @@ def test_counts_and_ranges_read_as_in_the_brief() -> None:
 def test_figure_values(db: Database) -> None:
     k208 = db.record("fi-k208-estimated-remains")
     assert isinstance(k208, Figure)
-    assert figure_value_text(k208) == "375–400"
+    assert figure_value_text(k208) == "estimated 375–400"
 
 
 def test_batch_details_say_what_the_brief_does_not(db: Database) -> None:

@@ -49,16 +49,16 @@ related = []
 '''
 
 
-def test_a_lost_hedge_is_refused(resources_copy: Path) -> None:
-    figure = f'''[[figure]]
+def _figure(title: str, text: str, qualifier: str) -> str:
+    return f'''[[figure]]
 id = "fi-defect"
-title = "5,300 buried in North Korea"
-text = "5,300 service members were buried in North Korea."
+title = "{title}"
+text = "{text}"
 quote = "{BURIED}"
 measure = "service members buried in North Korea"
 value = 5300
 value_text = "5,300"
-qualifier = "exact"
+qualifier = "{qualifier}"
 unit = "service members"
 date = "2015-10"
 date_precision = "month"
@@ -66,28 +66,23 @@ date_derived_because = "A test."
 countries = []
 related = []
 '''
+
+
+def test_a_lost_hedge_is_refused(resources_copy: Path) -> None:
+    figure = _figure(
+        "5,300 buried in North Korea", "5,300 service members were buried in North Korea.", "exact"
+    )
     problems = _problems_with(resources_copy, "figures.toml", figure)
     assert any("the quote hedges ('estimates') but the text does not" in p for p in problems)
     assert any("the title gives 5,300 without the quote's hedge" in p for p in problems)
 
 
 def test_a_hedge_in_the_qualifier_is_enough_for_the_text(resources_copy: Path) -> None:
-    figure = f'''[[figure]]
-id = "fi-defect"
-title = "An estimated 5,300 buried in North Korea"
-text = "Service members the U.S. military thinks were buried in North Korea."
-quote = "{BURIED}"
-measure = "service members buried in North Korea"
-value = 5300
-value_text = "5,300"
-qualifier = "estimated"
-unit = "service members"
-date = "2015-10"
-date_precision = "month"
-date_derived_because = "A test."
-countries = []
-related = []
-'''
+    figure = _figure(
+        "An estimated 5,300 buried in North Korea",
+        "Service members the U.S. military thinks were buried in North Korea.",
+        "estimated",
+    )
     assert _problems_with(resources_copy, "figures.toml", figure) == []
 
 

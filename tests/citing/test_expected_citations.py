@@ -72,7 +72,7 @@ BIBLIOGRAPHY = {
 
 REPRESENTATIVES = [
     ("fi-unaccounted-for-2015", 1, "Introduction"),
-    ("ev-2015-dpaa-formed", 2, "Introduction"),
+    ("ev-1996-2005-recovery-operations-north-korea", 2, "Introduction"),
     ("ev-1951-captives-reported", 3, "Korean War Repatriations"),
     ("ev-1954-operation-glory", 4, "Korean War Repatriations"),
     ("ev-1992-senate-hearing", 5, "Korean War Repatriations"),
@@ -123,7 +123,7 @@ EXPECTED = [
     ("fi-unaccounted-for-2015", "mla", "citation", "(Korean War POW/MIAs)"),
     # Paragraph 2: Introduction, para. 2.
     (
-        "ev-2015-dpaa-formed",
+        "ev-1996-2005-recovery-operations-north-korea",
         "chicago",
         "citation",
         "National Committee on North Korea, Korean War POW/MIAs, issue brief "
@@ -131,24 +131,24 @@ EXPECTED = [
         f"under “Introduction,” {URL}.",
     ),
     (
-        "ev-2015-dpaa-formed",
+        "ev-1996-2005-recovery-operations-north-korea",
         "chicago",
         "short",
         "National Committee on North Korea, Korean War POW/MIAs, under “Introduction.”",
     ),
     (
-        "ev-2015-dpaa-formed",
+        "ev-1996-2005-recovery-operations-north-korea",
         "chicago-author-date",
         "citation",
         "(National Committee on North Korea 2015, under “Introduction”)",
     ),
     (
-        "ev-2015-dpaa-formed",
+        "ev-1996-2005-recovery-operations-north-korea",
         "apa",
         "citation",
         "(National Committee on North Korea, 2015, Introduction section, para. 2)",
     ),
-    ("ev-2015-dpaa-formed", "mla", "citation", "(Korean War POW/MIAs)"),
+    ("ev-1996-2005-recovery-operations-north-korea", "mla", "citation", "(Korean War POW/MIAs)"),
     # Paragraph 3: Korean War Repatriations, para. 1.
     (
         "ev-1951-captives-reported",

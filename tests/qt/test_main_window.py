@@ -67,11 +67,12 @@ def test_window_title_and_tabs(window: MainWindow) -> None:
     assert "Source" in titles
 
 
-def test_switching_tabs_shows_records(window: MainWindow, qtbot: QtBot) -> None:
+def test_switching_tabs_shows_records(window: MainWindow, qtbot: QtBot, db: Database) -> None:
     tabs = _tabs(window)
     tabs.setCurrentIndex(0)
     timeline = _table(window, "timelineTable")
-    assert timeline.isVisible() and timeline.model().rowCount() == 41
+    events = len(db.records("event"))
+    assert timeline.isVisible() and timeline.model().rowCount() == events >= 40
     first = timeline.model().index(0, 1).data()
     assert "3,198" in first or "South Korean battlefields" in first
     tabs.setCurrentIndex(1)
@@ -483,3 +484,22 @@ def test_the_event_list_opens_with_readable_columns(window: MainWindow) -> None:
     metrics = table.fontMetrics()
     assert table.columnWidth(1) > metrics.horizontalAdvance("Recovery operations in South Korean")
     assert table.columnWidth(0) > metrics.horizontalAdvance("April–May 1953")
+
+
+def test_the_status_bar_and_export_count_the_same_records(
+    qtbot: QtBot, db: Database, settings_path: Path, tmp_path: Path
+) -> None:
+    main = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(main)
+    curated = db.count_records(exclude_kind="passage")
+    assert (
+        main.statusBar()
+        .currentMessage()
+        .startswith(
+            f"{curated} records (events, remains batches, countries, efforts and figures) from NCNK"
+        )
+    )
+    assert main.export_to(tmp_path / "all.json", what="all", fmt="json")
+    assert main.statusBar().currentMessage().startswith(f"Exported {curated} records to ")
