@@ -47,6 +47,10 @@ EVENT_CATEGORIES = frozenset(
         "statement",
         "investigation",
         "hearing",
+        "burial",  # remains declared unknown and interred
+        "decision",  # a choice of policy ("accepted advice not to publicize")
+        "assessment",  # what someone believed or judged
+        "public scrutiny",
     }
 )
 EFFORT_TYPES = frozenset(
