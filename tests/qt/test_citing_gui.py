@@ -3,31 +3,17 @@ key, paste. Both clipboard flavours are read back, and the status bar says what 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QTextBrowser, QToolButton
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.db import Database
 from mia_desktop.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
 URL = "https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database, settings_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    main = MainWindow(database=db, settings=settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
 
 
 def _chooser(window: MainWindow, name: str) -> QComboBox:

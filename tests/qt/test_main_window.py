@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,16 +22,6 @@ from mia_desktop.db import Database
 from mia_desktop.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Database, settings_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    main = MainWindow(database=db, settings=settings)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
 
 
 def _tabs(window: MainWindow) -> QTabWidget:
