@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
@@ -14,6 +15,9 @@ from mia_desktop.qt.efforts_overview import EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.tabs import RecordTab
+
+if TYPE_CHECKING:
+    from mia_desktop.qt.tabs import Highlighting
 from mia_desktop.records import Country, Effort, Figure
 
 OVERVIEW_EFFORTS = 60  # the first efforts by date in the at-a-glance drawing
@@ -103,6 +107,23 @@ class CountriesTab(RecordTab):
             f"<p><i>{shown:,} effort{'s' if shown != 1 else ''} listed below; select one for"
             " its quote and citation.</i></p>"
         )
+
+    def drawings(self) -> list[Highlighting]:
+        return [self.overview]
+
+    def keep_highlight_only_for(self, record_id: str | None) -> None:
+        # Master and detail: the country's row stays while the panel shows one of the
+        # efforts listed for it, since it says whose efforts these are.
+        self.efforts.keep_highlight_only_for(record_id)
+        if record_id is None or self.efforts.current_record_id() != record_id:
+            self.countries.keep_highlight_only_for(record_id)
+        self.overview.highlight(record_id)
+
+    def highlighted_record_id(self) -> str | None:
+        for table in (self.efforts, self.countries):
+            if table.selectionModel().hasSelection() and table.current_record_id():
+                return table.current_record_id()
+        return None
 
     def select_record(self, record_id: str) -> bool:
         record = self._db.record(record_id)

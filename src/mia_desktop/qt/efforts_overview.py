@@ -77,9 +77,12 @@ class EffortsOverview(QWidget):
         rows = self._rows()
         return int(rows[-1][1] + rows[-1][2]) + self._row_height() * 2 + 8 if rows else 40
 
-    def highlight(self, effort_id: str) -> None:
-        self._selected = effort_id
+    def highlight(self, effort_id: str | None) -> bool:
+        """Mark the effort's bar (None, or an effort not drawn, clears it); True if drawn."""
+        drawn = any(e.id == effort_id for e in self.efforts)
+        self._selected = effort_id if drawn else None
         self.update()
+        return drawn
 
     def status_colour(self, status: str) -> QColor:
         return series_colour(_STATUS_HUE_INDEX.get(status, 6), self.palette())

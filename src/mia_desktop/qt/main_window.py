@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.panel.lead_copy_requested.connect(self.copy_lead)
         self.panel.style_changed.connect(self._name_copy_actions)
         self.search.record_activated.connect(self.open_record)
+        self.search.record_highlighted.connect(self.show_details)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.setObjectName("searchSplitter")
@@ -305,8 +306,23 @@ class MainWindow(QMainWindow):
     # -- behaviour ------------------------------------------------------------------------
 
     def show_details(self, record_id: str) -> None:
+        """Show the record in the panel; it becomes what the copy commands copy, and the
+        only record highlighted anywhere (a highlight elsewhere would say otherwise)."""
         self.panel.show_record(record_id)
         self._update_actions()
+        self._keep_highlights_for(self.panel.record)
+
+    def _keep_highlights_for(self, record: Record | None) -> None:
+        record_id = record.id if record else None
+        self.search.keep_highlight_only_for(record_id)
+        for index, page in enumerate(self._pages):
+            if not page.built:
+                continue
+            content = page.content()
+            if isinstance(content, RecordTab):
+                content.keep_highlight_only_for(record_id)
+            elif index == _SOURCE_PAGE:
+                self.source_tab.mark(record)
 
     def open_record(self, record_id: str) -> None:
         """Go to the record's tab, select it there, and show its details."""
@@ -404,6 +420,9 @@ class MainWindow(QMainWindow):
         if isinstance(tab, RecordTab):
             tab.record_selected.connect(self.show_details)
             tab.copied.connect(self.statusBar().showMessage)
+            # A row a new tab selected for itself is not what the panel shows.
+            record = self.panel.record
+            tab.keep_highlight_only_for(record.id if record else None)
 
     @property
     def timeline(self) -> TimelineTab:

@@ -148,6 +148,16 @@ class RecordTable(QTableView):
                 return True
         return False
 
+    def keep_highlight_only_for(self, record_id: str | None) -> None:
+        """Clear the highlighted row unless it is this record (one highlight, one record)."""
+        if record_id is not None and self.current_record_id() == record_id:
+            return
+        selection = self.selectionModel()
+        selection.blockSignals(True)  # clearing is not choosing: nothing to announce
+        selection.clear()
+        selection.blockSignals(False)
+        self.viewport().update()
+
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.selectionModel().selectedRows())
         return [self.proxy.index(row, 0).data(RECORD_ID_ROLE) for row in rows]

@@ -95,9 +95,12 @@ class RemainsChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, self.fontMetrics().height() * 18)
 
-    def highlight(self, batch_id: str) -> None:
-        self._selected = batch_id
+    def highlight(self, batch_id: str | None) -> bool:
+        """Mark the batch's bar (None, or a batch not drawn, clears the mark); True if drawn."""
+        drawn = any(bar.batch_id == batch_id for bar in self.bars)
+        self._selected = batch_id if drawn else None
         self.update()
+        return drawn
 
     def data_text(self) -> str:
         """The numbers behind the chart, tab-separated with a header (for Copy data)."""

@@ -106,6 +106,7 @@ class SearchPanel(QObject):
     """Owns the field, the filters and the results; emits `record_activated` with an id."""
 
     record_activated = Signal(str)
+    record_highlighted = Signal(str)  # the current result changed: the panel shows it
     results_changed = Signal(int)
 
     def __init__(self, *, database: Database, settings: QSettings, parent: QWidget) -> None:
@@ -179,6 +180,7 @@ class SearchPanel(QObject):
         self.field.returnPressed.connect(self._activate_current_or_first)
         self.field.move_to_results.connect(self._down_from_field)
         self.results.activated.connect(self._on_activated)
+        self.results.selectionModel().currentChanged.connect(self._on_current)
         self.results.doubleClicked.connect(self._on_activated)
         self.results.installEventFilter(self)
 
@@ -210,8 +212,9 @@ class SearchPanel(QObject):
         self._show_counts(result)
         if result.uncounted:
             self._count_timer.start()
-        if result.hits:
-            self.results.setCurrentIndex(self.model.index(0))
+        # No result is highlighted until the user moves into the list (Down, a click): a
+        # highlight means "the panel shows this", and typing should not change the panel.
+        # Enter still opens the first result.
         self.results_changed.emit(len(result.hits))
 
     def count_all(self) -> None:
@@ -264,6 +267,26 @@ class SearchPanel(QObject):
         elif self._history.rowCount():
             self.completer.setCompletionPrefix("")
             self.completer.complete()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        record_id = current.data(RECORD_ID_ROLE) if current.isValid() else None
+        if record_id:
+            self.record_highlighted.emit(record_id)
+
+    def highlighted_record_id(self) -> str | None:
+        index = self.results.currentIndex()
+        selected = self.results.selectionModel().isSelected(index)
+        return index.data(RECORD_ID_ROLE) if index.isValid() and selected else None
+
+    def keep_highlight_only_for(self, record_id: str | None) -> None:
+        """Clear the highlighted result unless it is this record."""
+        if record_id is not None and self.highlighted_record_id() == record_id:
+            return
+        selection = self.results.selectionModel()
+        selection.blockSignals(True)
+        selection.clear()
+        selection.blockSignals(False)
+        self.results.viewport().update()
 
     def _on_activated(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)

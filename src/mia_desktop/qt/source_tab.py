@@ -75,6 +75,14 @@ class SourceTab(QWidget):
         html.append(escape(text[last:]))
         return _bold_run_in_subhead("".join(html), paragraph.subsection)
 
+    def mark(self, record: Record | None) -> None:
+        """Highlight this record's quote (the panel's record), staying where the reader is."""
+        bar = self.view.verticalScrollBar()
+        position = bar.value() if bar is not None else 0
+        self.render_brief(highlight=record)
+        if bar is not None:
+            bar.setValue(position)
+
     def show_paragraph(self, record: Record) -> None:
         """Highlight the record's quote and scroll to its paragraph."""
         self.render_brief(highlight=record)

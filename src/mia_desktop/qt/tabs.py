@@ -6,7 +6,7 @@ countries_tab.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -28,6 +28,11 @@ from mia_desktop.records import Batch
 if TYPE_CHECKING:
     from mia_desktop.qt.remains_chart import RemainsChart
 
+
+class Highlighting(Protocol):
+    def highlight(self, record_id: str | None) -> bool: ...
+
+
 ALL = "All"
 CHART_BARS = 40  # the first batches by date; the table below lists them all
 
@@ -47,6 +52,24 @@ class RecordTab(QWidget):
     def select_record(self, record_id: str) -> bool:
         raise NotImplementedError
 
+    def keep_highlight_only_for(self, record_id: str | None) -> None:
+        """Leave highlighted only what shows this record (the panel's); clear the rest."""
+        for table in self.findChildren(RecordTable):
+            table.keep_highlight_only_for(record_id)
+        for drawing in self.drawings():
+            drawing.highlight(record_id)  # marks it where drawn, clears the mark elsewhere
+
+    def drawings(self) -> list[Highlighting]:
+        """The drawings that mark one record (their tables' twins)."""
+        return []
+
+    def highlighted_record_id(self) -> str | None:
+        """The record this tab highlights, if any: its focused or last-current table's row."""
+        for table in self.findChildren(RecordTable):
+            if table.selectionModel().hasSelection() and table.current_record_id():
+                return table.current_record_id()
+        return None
+
     def selected_record_ids(self) -> list[str]:
         """The records selected in this tab's tables, in display order."""
         return [rid for table in self.findChildren(RecordTable) for rid in table.selected_ids()]
@@ -56,6 +79,9 @@ class TableTab(RecordTab):
     """One kind of record in one table, under a short note on how to read it."""
 
     chart: RemainsChart | None = None
+
+    def drawings(self) -> list[Highlighting]:
+        return [self.chart] if self.chart is not None else []
 
     def __init__(
         self,

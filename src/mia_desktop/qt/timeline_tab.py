@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +20,9 @@ from mia_desktop.qt import columns
 from mia_desktop.qt.models import LazyRecordModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.tabs import ALL, RecordTab
+
+if TYPE_CHECKING:
+    from mia_desktop.qt.tabs import Highlighting
 from mia_desktop.qt.timeline_view import TimelineView
 from mia_desktop.records import Event
 
@@ -125,6 +130,9 @@ class TimelineTab(RecordTab):
     def clear_filters(self) -> None:
         self.category_filter.setCurrentIndex(0)
         self.country_filter.setCurrentIndex(0)
+
+    def drawings(self) -> list[Highlighting]:
+        return [self.drawing]
 
     def select_record(self, record_id: str) -> bool:
         if self.table.select_record(record_id):

@@ -195,14 +195,16 @@ class TimelineView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def highlight(self, event_id: str) -> None:
-        """Select the event in the drawing and bring it into view."""
+    def highlight(self, event_id: str | None) -> bool:
+        """Select the event in the drawing and bring it into view (None clears); True if
+        it is drawn."""
         self._wanted = event_id
         self._scene.clearSelection()
-        item = self._items.get(event_id)
+        item = self._items.get(event_id) if event_id else None
         if item is not None:
             item.setSelected(True)
             self.ensureVisible(item, 40, 10)
+        return item is not None
 
     def set_events(self, events: Sequence[Event]) -> None:
         """Draw these events instead (the list's filters changed)."""
