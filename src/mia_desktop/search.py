@@ -37,6 +37,7 @@ class Term:
     tokens: tuple[str, ...]
     quoted: bool = False
     alternatives: tuple[tuple[str, ...], ...] = ()
+    alternative_names: tuple[str, ...] = ()  # as written in search.toml ("People's ...")
 
     @property
     def text(self) -> str:
@@ -118,12 +119,18 @@ def expand_aliases(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]:
             tokens = tuple(tok for t in run for tok in t.tokens)
             group = vocabulary.group_of(tokens)
             if group:
-                others = tuple(
-                    alias
-                    for alias in (tuple(tokenize(g)) for g in group)
+                others = [
+                    (alias, name)
+                    for alias, name in ((tuple(tokenize(g)), g) for g in group)
                     if tuple(a.lower() for a in alias) != tuple(t.lower() for t in tokens)
+                ]
+                expanded.append(
+                    Term(
+                        tokens,
+                        alternatives=tuple(alias for alias, _ in others),
+                        alternative_names=tuple(name for _, name in others),
+                    )
                 )
-                expanded.append(Term(tokens, alternatives=others))
                 i += length
                 break
         else:
@@ -134,7 +141,11 @@ def expand_aliases(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]:
 
 def also_searched(terms: Iterable[Term]) -> list[str]:
     """The alias names a query was widened with, for "also searched: ..." in the UI."""
-    return [" ".join(alt) for term in terms for alt in term.alternatives]
+    return [
+        name
+        for term in terms
+        for name in term.alternative_names or [" ".join(alt) for alt in term.alternatives]
+    ]
 
 
 def _phrase(tokens: Sequence[str]) -> str:

@@ -41,6 +41,7 @@ DEBOUNCE_MS = 150
 # count is one more pass over the index, which each keystroke need not wait for.
 COUNT_DELAY_MS = 400
 RESULT_LIMIT = 50
+MAX_SHOWN = 500  # "Show all" lists at most this many; more is for typing to narrow
 HISTORY_LENGTH = 20
 HISTORY_KEY = "search/history"
 # Item data for "no filter". Not None: PySide6 6.12 drops a reference to None each time
@@ -48,15 +49,39 @@ HISTORY_KEY = "search/history"
 _ANY = "*any*"
 
 
+# Keys QLineEdit would keep for itself (Emacs-style: Ctrl+E end of line, Ctrl+K kill to the
+# end) that the window uses: Export, Find. They reach the window from the field too.
+_WINDOW_KEYS = {Qt.Key.Key_E, Qt.Key.Key_K}
+
+
 class SearchField(QLineEdit):
-    """Escape clears; Down moves into the results, or recalls earlier searches."""
+    """Escape clears (and the filters with it); Down moves into the results, or recalls
+    earlier searches in an empty field."""
 
     move_to_results = Signal()
     recall_history = Signal()
+    escaped = Signal()
+    history_popup: QWidget | None = None  # closed by the first Escape, before anything else
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _WINDOW_KEYS
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            event.ignore()  # not ours: let the window's shortcut have it
+            return False
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
+            # The completer hands its popup's keys to the field first: close the popup.
+            if self.history_popup is not None and self.history_popup.isVisible():
+                self.history_popup.hide()
+                return
             self.clear()
+            self.escaped.emit()
             return
         if event.key() == Qt.Key.Key_Down:
             self.move_to_results.emit()
@@ -128,8 +153,8 @@ class SearchPanel(QObject):
             " earlier searches or moves into the results; Escape clears."
         )
         self._history = QStringListModel(self._load_history(), self)
-        self._completer: QCompleter | None = None  # made when the field is first used
-        self.field.textEdited.connect(self._attach_completer)
+        self._completer: QCompleter | None = None  # made when first asked for (Down)
+        self._limit = RESULT_LIMIT
         self.model = SearchResultsModel(parent=self)
         self.results = QListView(parent)
         self.results.setObjectName("searchResults")
@@ -176,7 +201,8 @@ class SearchPanel(QObject):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self.count_all)
-        self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.textChanged.connect(self._on_text)
+        self.field.escaped.connect(self.clear_filters)
         self.field.returnPressed.connect(self._activate_current_or_first)
         self.field.move_to_results.connect(self._down_from_field)
         self.results.activated.connect(self._on_activated)
@@ -205,7 +231,7 @@ class SearchPanel(QObject):
             self.results.setItemDelegate(HtmlDelegate(self.results))
             self._searcher = Searcher(self._db)
         result = self._searcher.search(
-            text, filters=self.filters(), limit=RESULT_LIMIT, count_all=False
+            text, filters=self.filters(), limit=self._limit, count_all=False
         )
         self.model.set_hits(result.hits)
         self.container.setVisible(bool(text.strip()))
@@ -238,6 +264,10 @@ class SearchPanel(QObject):
         from mia_desktop.searcher import describe_result
 
         lines = [escape(line, quote=False) for line in describe_result(result)]
+        shown = len(result.hits)
+        if not result.uncounted and shown < result.total and shown < MAX_SHOWN:
+            more = min(result.total, MAX_SHOWN)
+            lines.append(f'<a href="all">Show {"all " if more == result.total else ""}{more:,}</a>')
         if result.suggested_text and not result.corrected_to:
             # "Did you mean ...?" becomes a link that searches the suggestion.
             lines[0] = f'Did you mean <a href="suggest">{escape(result.suggested_text)}</a>?'
@@ -247,6 +277,20 @@ class SearchPanel(QObject):
         if link == "suggest" and self.last_result and self.last_result.suggested_text:
             self.field.setText(self.last_result.suggested_text)
             self.run_search()
+        elif link == "all" and self.last_result:
+            self._limit = min(self.last_result.total, MAX_SHOWN)
+            self.run_search()
+
+    def _on_text(self, _text: str) -> None:
+        self._limit = RESULT_LIMIT  # a new search shows its first results again
+        self._timer.start()
+
+    def clear_filters(self) -> None:
+        """Back to every kind, country and decade (Escape clears the search and these)."""
+        for combo in (self.kind_filter, self.country_filter, self.decade_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
 
     # -- keyboard and activation ----------------------------------------------------------
 
@@ -260,13 +304,16 @@ class SearchPanel(QObject):
             self._on_activated(index)
 
     def _down_from_field(self) -> None:
-        if self.model.rowCount() and self.container.isVisible():
+        # As in a browser's address bar: Down moves into the results; in an empty field it
+        # recalls earlier searches.
+        if not self.field.text().strip():
+            if self._history.rowCount():
+                self.completer.setCompletionPrefix("")
+                self.completer.complete()
+        elif self.model.rowCount() and self.container.isVisible():
             self.results.setFocus()
-            if not self.results.currentIndex().isValid():
+            if self.highlighted_record_id() is None:
                 self.results.setCurrentIndex(self.model.index(0))
-        elif self._history.rowCount():
-            self.completer.setCompletionPrefix("")
-            self.completer.complete()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record_id = current.data(RECORD_ID_ROLE) if current.isValid() else None
@@ -327,14 +374,17 @@ class SearchPanel(QObject):
             if popup is not None:
                 popup.setObjectName("searchHistory")
                 popup.setAccessibleName("Earlier searches")
-            self.field.setCompleter(completer)
+            # Not the field's own completer: that one pops up on every keystroke. This one
+            # opens only on Down in an empty field, and Escape closes it before anything.
+            completer.setWidget(self.field)
+            self.field.history_popup = popup
+            completer.activated.connect(self._recall)
             self._completer = completer
         return self._completer
 
-    def _attach_completer(self) -> None:
-        # Its popup is a list view of its own: made on first use, not at start-up.
-        self.field.textEdited.disconnect(self._attach_completer)
-        self.completer  # noqa: B018 - the property makes and attaches it
+    def _recall(self, text: str) -> None:
+        self.field.setText(text)
+        self.run_search()
 
     def history(self) -> list[str]:
         return list(self._history.stringList())

@@ -1,0 +1,82 @@
+"""The search field as a user types in it: history only on request, Escape in order,
+shortcuts that reach the window, every result within reach, names as written."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from mia_desktop.qt.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+def _type(window: MainWindow, qtbot: QtBot, text: str) -> None:
+    window.search.field.setFocus()
+    qtbot.keyClicks(window.search.field, text)
+    window.search.run_search()
+
+
+def test_history_opens_only_on_down_in_an_empty_field(window: MainWindow, qtbot: QtBot) -> None:
+    search = window.search
+    search.remember("K208")
+    search.remember("Operation Glory")
+    _type(window, qtbot, "Ko")  # a prefix of nothing in the history, then more letters
+    qtbot.keyClicks(search.field, "r")
+    popup = search.completer.popup()
+    assert popup is not None and not popup.isVisible()  # typing never opens it
+    search.field.clear()
+    qtbot.keyClick(search.field, Qt.Key.Key_Down)
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    # Escape closes the popup first, and leaves the field as it was.
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=2000)
+
+
+def test_escape_clears_the_search_and_its_filters(window: MainWindow, qtbot: QtBot) -> None:
+    _type(window, qtbot, "remains")
+    kinds = window.search.kind_filter
+    kinds.setCurrentIndex(kinds.findData("batch"))
+    assert kinds.currentIndex() != 0
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
+    assert window.search.field.text() == ""
+    assert kinds.currentIndex() == 0 and kinds.currentText().startswith("Any kind")
+
+
+def test_ctrl_e_opens_export_from_the_search_field(window: MainWindow, qtbot: QtBot) -> None:
+    _type(window, qtbot, "K208")
+    opened: list[str] = []
+
+    def close_the_dialog() -> None:
+        dialog = window.findChild(QDialog, "exportDialog")
+        if dialog is not None and dialog.isVisible():
+            opened.append(dialog.windowTitle())
+            dialog.reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(200, close_the_dialog)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["Export"]
+    assert window.search.field.text() == "K208"  # not a line editor's "end of line"
+
+
+def test_every_result_can_be_shown(window: MainWindow, qtbot: QtBot) -> None:
+    _type(window, qtbot, "remains")
+    search = window.search
+    assert search.last_result is not None
+    total = search.last_result.total
+    assert search.model.rowCount() == 50 < total
+    assert "Show all" in search.status.text() or "Show 500" in search.status.text()
+    search.status.linkActivated.emit("all")
+    assert search.model.rowCount() == min(total, 500)
+    qtbot.keyClicks(search.field, " K208")  # a new search starts from its first results
+    search.run_search()
+    assert search.model.rowCount() <= 50
+
+
+def test_also_searched_names_keep_their_apostrophes(window: MainWindow, qtbot: QtBot) -> None:
+    _type(window, qtbot, "PRC")
+    assert "People's Republic of China" in window.search.status.text().replace("&#x27;", "'")
