@@ -1,0 +1,74 @@
+"""The app in a real X window (the xcb platform, as on every Linux desktop), under Xvfb.
+
+Offscreen tests never load Qt's xcb plugin, so they cannot see a missing system library
+(the app then aborts with "could not load the Qt platform plugin xcb"). This test starts
+the app on xcb under Xvfb and waits until its window is shown with the brief's data. `.ci/run` installs Xvfb and sets
+MIA_REQUIRE_XVFB=1, so that in CI a missing Xvfb fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def x_display(tmp_path: Path) -> Iterator[str]:
+    if shutil.which("Xvfb") is None:
+        if os.environ.get("MIA_REQUIRE_XVFB"):
+            pytest.fail("Xvfb is required here (MIA_REQUIRE_XVFB) but not installed")
+        pytest.skip("Xvfb is not installed")
+    for number in range(90, 110):  # a free display number
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
+            break
+    display = f":{number}"
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    try:
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_app_starts_in_a_real_x_window(x_display: str, tmp_path: Path) -> None:
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
+        "QT_QPA_PLATFORM": "xcb",
+        "DISPLAY": x_display,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mia_desktop", "--exit-after-startup"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "could not load the Qt platform plugin" not in done.stderr
+    assert "Traceback" not in done.stderr
