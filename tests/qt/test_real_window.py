@@ -2,8 +2,9 @@
 
 Offscreen tests never load Qt's xcb plugin, so they cannot see a missing system library
 (the app then aborts with "could not load the Qt platform plugin xcb"). This test starts
-the app on xcb under Xvfb and waits until its window is shown with the brief's data. `.ci/run` installs Xvfb and sets
-MIA_REQUIRE_XVFB=1, so that in CI a missing Xvfb fails instead of skipping.
+the app on xcb under Xvfb and waits until its window is shown with the brief's data.
+`.ci/run` installs Xvfb and, in CI, sets MIA_REQUIRE_XVFB=1, so that a missing Xvfb fails
+there instead of skipping.
 """
 
 from __future__ import annotations

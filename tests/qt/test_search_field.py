@@ -80,3 +80,28 @@ def test_every_result_can_be_shown(window: MainWindow, qtbot: QtBot) -> None:
 def test_also_searched_names_keep_their_apostrophes(window: MainWindow, qtbot: QtBot) -> None:
     _type(window, qtbot, "PRC")
     assert "People's Republic of China" in window.search.status.text().replace("&#x27;", "'")
+
+
+def test_the_shortcuts_list_names_each_key_once_and_all_of_them(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QTextEdit, QWidget
+
+    window.tabs.setCurrentIndex(1)  # more tables built: each has its own Ctrl+C action
+    window.tabs.setCurrentIndex(2)
+    window.shortcuts_action.trigger()
+    dialog = window.findChild(QWidget, "shortcutsDialog")
+    assert dialog is not None
+    text = dialog.findChild(QTextEdit).toPlainText()
+    assert text.count("Ctrl+C") == 1
+    assert "Ctrl+F or Ctrl+K" in text
+    dialog.close()
+
+
+def test_a_copy_key_with_nothing_shown_says_what_to_do(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.panel.record is None
+    window.search.field.setFocus()
+    qtbot.keyClick(
+        window.search.field,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.statusBar().currentMessage().startswith("Nothing to copy or show yet")

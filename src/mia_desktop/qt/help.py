@@ -124,10 +124,17 @@ def help_html() -> str:
 
 
 def shortcuts_html(actions: Iterable[QAction]) -> str:
+    # Every key of an action ("Ctrl+F or Ctrl+K"), each action once (each table has its
+    # own Ctrl+C action: listed once, below).
     rows = sorted(
-        (a.text().replace("&", "").rstrip("…"), a.shortcut().toString())
-        for a in actions
-        if not a.shortcut().isEmpty()
+        {
+            (
+                a.text().replace("&", "").rstrip("…"),
+                " or ".join(k.toString() for k in a.shortcuts()),
+            )
+            for a in actions
+            if not a.shortcut().isEmpty() and a.shortcut().toString() != "Ctrl+C"
+        }
     )
     extra = [
         ("Move into the search results / recall earlier searches", "Down"),

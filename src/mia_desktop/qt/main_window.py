@@ -142,7 +142,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
         self._name_copy_actions()
-        self._update_actions()
         self.current_page()  # build the page on screen now; the others when opened
 
     @cached_property
@@ -291,17 +290,16 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-    def _update_actions(self) -> None:
-        has_record = self.panel.record is not None
-        for action in (
-            self.copy_citation_action,
-            self.copy_quote_action,
-            self.copy_short_action,
-            self.copy_bibliography_action,
-            self.copy_markdown_action,
-            self.show_in_source_action,
-        ):
-            action.setEnabled(has_record)
+    def _shown_record(self) -> Record | None:
+        """The panel's record; with none, the status bar says what to do (a copy key pressed
+        with nothing shown is never silent)."""
+        record = self.panel.record
+        if record is None:
+            self.statusBar().showMessage(
+                "Nothing to copy or show yet: select a record (search, or pick a row in a tab)",
+                5000,
+            )
+        return record
 
     # -- behaviour ------------------------------------------------------------------------
 
@@ -309,7 +307,6 @@ class MainWindow(QMainWindow):
         """Show the record in the panel; it becomes what the copy commands copy, and the
         only record highlighted anywhere (a highlight elsewhere would say otherwise)."""
         self.panel.show_record(record_id)
-        self._update_actions()
         self._keep_highlights_for(self.panel.record)
 
     def _keep_highlights_for(self, record: Record | None) -> None:
@@ -365,7 +362,7 @@ class MainWindow(QMainWindow):
         self._copy(self.panel.citation_form, as_markdown=True)
 
     def copy_quote_with_citation(self) -> None:
-        record = self.panel.record
+        record = self._shown_record()
         if record is None:
             return
         style = quote_style(self.panel.citation_style)
@@ -396,7 +393,7 @@ class MainWindow(QMainWindow):
         )
 
     def _copy(self, form: str, *, as_markdown: bool = False) -> None:
-        record = self.panel.record
+        record = self._shown_record()
         if record is None:
             return
         style = self.panel.citation_style
@@ -510,7 +507,7 @@ class MainWindow(QMainWindow):
         return True
 
     def show_in_source(self) -> None:
-        record = self.panel.record
+        record = self._shown_record()
         if record is None:
             return
         self.tabs.setCurrentIndex(_SOURCE_PAGE)
