@@ -58,6 +58,11 @@ class TimelineView(QGraphicsView):
             " holds the same events. Plus and minus zoom, 0 fits all, arrows pan."
         )
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
+        # The axis and the lane names are pinned to the view, not the scene: a scroll must
+        # repaint the whole viewport. Qt's default scrolls the old pixels and repaints only
+        # the strip uncovered, which in a real window left stale labels, years and bars.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -226,6 +231,10 @@ class TimelineView(QGraphicsView):
             return None
         return QPointF(self.mapFromScene(item.sceneBoundingRect().center()))
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()  # the pinned axis and names move with the view
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self._layout()  # colours and lane heights follow the theme and the font
@@ -265,9 +274,9 @@ class TimelineView(QGraphicsView):
         lane, top = self._lane_height(), self._axis_height()
         palette = self.palette()
         gutter = self._gutter()
-        backdrop = QColor(palette.color(QPalette.ColorRole.Base))
-        backdrop.setAlpha(225)
-        painter.fillRect(QRectF(left, top, gutter, lane * len(self.categories)), backdrop)
+        # Opaque, from the axis down: nothing is drawn under the names, no year beside them.
+        backdrop = palette.color(QPalette.ColorRole.Base)
+        painter.fillRect(QRectF(left, 0, gutter, top + lane * len(self.categories)), backdrop)
         for row, category in enumerate(self.categories):
             label_rect = QRectF(left + 4, top + row * lane, gutter - 4, lane)
             painter.setPen(series_colour(row, palette))
