@@ -15,10 +15,16 @@ def _date_sort(record: Record) -> str:
     return dates.sort_key(record.date.value) if record.date else ""
 
 
+def _listed_date(record: Record) -> str:
+    """The date as the lists show it: a date the brief does not state says so."""
+    derived = record.date is not None and record.date.derived
+    return f"{date_text(record)} (derived)" if derived else date_text(record)
+
+
 def _date_column(header: str = "Date") -> Column:
     return Column(
         header,
-        date_text,
+        _listed_date,
         _date_sort,
         lambda r: (
             f"{date_text(r)} (derived: {r.date.derived_because})"

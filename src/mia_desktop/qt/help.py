@@ -142,7 +142,10 @@ def shortcuts_html(actions: Iterable[QAction]) -> str:
         ("Copy the selected table rows", "Ctrl+C"),
         ("Zoom the timeline drawing", "Ctrl+wheel, + and -"),
         ("Fit the whole timeline", "0"),
-        ("Next / previous control", "Tab / Shift+Tab"),
+        (
+            "Next / previous control: search, its filters and results, the tabs, the page, then the citation panel (arrows move within a list or table)",
+            "Tab / Shift+Tab",
+        ),
     ]
     body = "".join(
         f"<tr><td>{escape(name)}</td><td><b>{escape(keys)}</b></td></tr>"

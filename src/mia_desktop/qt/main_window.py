@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -417,6 +418,7 @@ class MainWindow(QMainWindow):
         if isinstance(tab, RecordTab):
             tab.record_selected.connect(self.show_details)
             tab.copied.connect(self.statusBar().showMessage)
+            self._set_tab_order()  # the new page's controls join the walk
             # A row a new tab selected for itself is not what the panel shows.
             record = self.panel.record
             tab.keep_highlight_only_for(record.id if record else None)
@@ -555,11 +557,25 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _set_tab_order(self) -> None:
-        # Search first, then the tabs and what they hold, then the citation panel.
-        QWidget.setTabOrder(self.search.field, self.tabs)
-        QWidget.setTabOrder(self.tabs, self.panel.style_chooser)
-        QWidget.setTabOrder(self.panel.style_chooser, self.panel.form_chooser)
-        QWidget.setTabOrder(self.panel.form_chooser, self.panel.view)
+        """Tab walks every control once, in reading order: the search field, its filters and
+        results, the tab bar, the page's controls, then the citation panel's."""
+        search = self.search
+        chain: list[QWidget] = [
+            search.field,
+            search.status,  # its links: "Did you mean ...?", "Show all"
+            search.kind_filter,
+            search.country_filter,
+            search.decade_filter,
+            search.results,
+            self.tabs,
+        ]
+        for page in self._pages:
+            if page.built:
+                chain += _focusable(page.content())
+        panel = [w for w in _focusable(self.panel) if w is not self.panel.view]
+        chain += [*panel, self.panel.view]  # the panel's controls, then what it shows
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -628,6 +644,18 @@ class MainWindow(QMainWindow):
         self.search.cancel_pending()  # no search may run after the window (and database) close
         self.save_state()
         super().closeEvent(event)
+
+
+def _focusable(widget: QWidget) -> list[QWidget]:
+    """The controls inside a widget that Tab should reach, in the order they were made."""
+    return [
+        child
+        for child in widget.findChildren(QWidget)
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and child.window() is widget.window()
+        and not isinstance(child.parentWidget(), QComboBox)  # a combo's own parts
+        and not child.isHidden()
+    ]
 
 
 def _named_splitters(widget: QWidget) -> list[QSplitter]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -75,6 +75,7 @@ class RecordTable(QTableView):
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the model's order at first
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.verticalHeader().setVisible(False)
         # Compact rows that follow the font size (and so the system's text scaling).
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -126,6 +127,19 @@ class RecordTable(QTableView):
         if not complete:
             self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(complete)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Qt makes the first cell current when focus arrives with none: tabbing into a
+        # table would then choose a record. Focus alone chooses nothing; an arrow does.
+        selection = self.selectionModel()
+        unchosen = not self.currentIndex().isValid()
+        if unchosen:
+            selection.blockSignals(True)
+        super().focusInEvent(event)
+        if unchosen:
+            selection.clear()
+            selection.blockSignals(False)
+            self.viewport().update()
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
