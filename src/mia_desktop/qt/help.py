@@ -143,7 +143,8 @@ def shortcuts_html(actions: Iterable[QAction]) -> str:
         ("Zoom the timeline drawing", "Ctrl+wheel, + and -"),
         ("Fit the whole timeline", "0"),
         (
-            "Next / previous control: search, its filters and results, the tabs, the page, then the citation panel (arrows move within a list or table)",
+            "Next / previous control: search, its filters and results, the tabs, the page,"
+            " then the citation panel (arrows move within a list or table)",
             "Tab / Shift+Tab",
         ),
     ]

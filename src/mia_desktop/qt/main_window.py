@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -574,7 +575,7 @@ class MainWindow(QMainWindow):
                 chain += _focusable(page.content())
         panel = [w for w in _focusable(self.panel) if w is not self.panel.view]
         chain += [*panel, self.panel.view]  # the panel's controls, then what it shows
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def show_about(self) -> None:
