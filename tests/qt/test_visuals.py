@@ -246,3 +246,27 @@ def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> 
         if not name.strip():
             missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
     assert missing == [], "\n".join(missing)
+
+
+def test_the_remains_chart_tells_identified_from_declared_unknown(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    from mia_desktop.qt.remains_chart import RemainsChart
+
+    window.tabs.setCurrentIndex(1)
+    chart = window.findChild(RemainsChart, "remainsChart")
+    assert chart is not None
+    chart.resize(560, chart.height())
+    image = chart.grab().toImage()
+
+    def inner_colour(batch_id: str) -> str:
+        index = next(i for i, bar in enumerate(chart.bars) if bar.batch_id == batch_id)
+        rect = chart.bar_rect(index)
+        point = rect.center().toPoint()
+        point.setY(int(rect.bottom()) - 3)  # low in the bar: inside the inner part
+        return image.pixelColor(point).name()
+
+    identified = inner_colour("ba-south-korea-since-1982")
+    unknown = inner_colour("ba-operation-glory-1954")
+    assert identified != unknown
+    assert "identified, declared unknown" in chart.accessibleDescription()

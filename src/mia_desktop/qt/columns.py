@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from mia_desktop import dates
-from mia_desktop.details import NOT_STATED, count_text, date_text, figure_value_text, range_text
+from mia_desktop.details import count_text, date_text, figure_value_text, range_text
 from mia_desktop.qt.models import Column
 from mia_desktop.records import Batch, Effort, Event, Figure, Record
 
@@ -73,7 +73,8 @@ def batch_columns(country_names: Mapping[str, str]) -> list[Column]:
             lambda r: count_text(_batch(r).count, _batch(r).count_qualifier),
             lambda r: _batch(r).count if _batch(r).count is not None else -1,
         ),
-        Column("Unit", lambda r: _batch(r).unit if _batch(r).count is not None else NOT_STATED),
+        # The unit is known even where the count is not ("sets of remains"), as the chart says.
+        Column("Unit", lambda r: _batch(r).unit),
         Column(
             "Est. remains",
             lambda r: range_text(_batch(r).individuals_low, _batch(r).individuals_high),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.details import NOT_STATED, count_text, range_text
@@ -21,6 +21,10 @@ from mia_desktop.qt.theme import grid_colour, series_colour
 from mia_desktop.records import Batch
 
 LOG_TICKS = (1, 10, 100, 1_000, 10_000)
+
+
+# Series hues inside a bar: identified and declared unknown are different things.
+INNER_HUES = {"identified": 2, "declared unknown": 4}
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Bar:
         qualifier: str | None
         if batch.individuals_low is not None:
             low, high = batch.individuals_low, batch.individuals_high
-            unit, qualifier = "remains (estimated)", "range"
+            unit, qualifier = "estimated remains", "range"
         else:
             low, high = batch.count, batch.count
             unit, qualifier = batch.unit, batch.count_qualifier
@@ -86,6 +90,8 @@ class RemainsChart(QWidget):
         self.setAccessibleDescription(
             "Remains per batch, logarithmic scale: "
             + "; ".join(f"{b.label}: {b.value_text()} {b.unit}" for b in self.bars)
+            + ". Inside a bar, in another colour each: identified, declared unknown; a"
+            " hatched top is an estimated range; a dashed outline, a number not stated."
         )
         self._selected: str | None = None
         self.setMinimumHeight(self.fontMetrics().height() * 14)
@@ -127,8 +133,8 @@ class RemainsChart(QWidget):
     def _plot_rect(self) -> QRectF:
         metrics = self.fontMetrics()
         left = metrics.horizontalAdvance("10,000") + 16
-        bottom = metrics.height() * 3 + 8
-        top = metrics.height() * 2
+        bottom = metrics.height() * 4 + 8  # the period and the unit, two lines each
+        top = metrics.height() * 8  # the title, the legend, four lines of value
         return QRectF(
             left, top, max(self.width() - left - 12, 50), max(self.height() - top - bottom, 40)
         )
@@ -137,6 +143,41 @@ class RemainsChart(QWidget):
         top_log = math.log10(LOG_TICKS[-1])
         fraction = math.log10(max(value, 1)) / top_log
         return plot.bottom() - fraction * plot.height()
+
+    def slot_rect(self, index: int) -> QRectF:
+        """The column of the plot that belongs to one bar and its labels."""
+        plot = self._plot_rect()
+        slot = plot.width() / max(len(self.bars), 1)
+        return QRectF(plot.left() + slot * index, 0, slot, self.height())
+
+    def _draw_legend(
+        self, painter: QPainter, colour: QColor, inner: dict[str, QColor], text: QColor, y: float
+    ) -> None:
+        """What each mark means: the remains, what is inside a bar, a range, a gap."""
+        metrics = self.fontMetrics()
+        size = metrics.height() * 0.7
+        x = 4.0
+        entries: list[tuple[str, QBrush | None, QPen]] = [
+            ("remains returned or recovered", QBrush(colour), QPen(Qt.PenStyle.NoPen)),
+            ("identified", QBrush(inner["identified"]), QPen(Qt.PenStyle.NoPen)),
+            ("declared unknown", QBrush(inner["declared unknown"]), QPen(Qt.PenStyle.NoPen)),
+            ("estimated range", QBrush(colour, Qt.BrushStyle.BDiagPattern), QPen(colour, 1)),
+            ("number not stated", None, QPen(text, 1, Qt.PenStyle.DashLine)),
+        ]
+        for label, brush, pen in entries:
+            width = size + 4 + metrics.horizontalAdvance(label) + 14
+            if x + width > self.width():  # room ends: the rest goes on the next line
+                x, y = 4.0, y + metrics.height()
+            painter.setPen(pen)
+            painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x, y + (metrics.height() - size) / 2, size, size))
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(x + size + 4, y, width, metrics.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+            x += width
 
     def bar_rect(self, index: int) -> QRectF:
         plot = self._plot_rect()
@@ -174,7 +215,8 @@ class RemainsChart(QWidget):
             "Remains per batch (logarithmic scale; as the brief gives them, October 2015)",
         )
         colour = series_colour(0, palette)
-        inner_colour = series_colour(2, palette)
+        inner_colours = {label: series_colour(i, palette) for label, i in INNER_HUES.items()}
+        self._draw_legend(painter, colour, inner_colours, text, metrics.height() * 1.5)
         for index, bar in enumerate(self.bars):
             rect = self.bar_rect(index)
             if bar.low is None:
@@ -197,7 +239,7 @@ class RemainsChart(QWidget):
                 if bar.inner is not None:
                     inner_top = self._y(bar.inner, plot)
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(QBrush(inner_colour))
+                    painter.setBrush(QBrush(inner_colours[bar.inner_label]))
                     inset = rect.width() * 0.25
                     painter.drawRect(
                         QRectF(
@@ -214,19 +256,24 @@ class RemainsChart(QWidget):
             painter.setPen(text)
             value = bar.value_text()
             if bar.inner is not None:
-                value += f" ({bar.inner:,} {bar.inner_label})"
+                value += f"\n({bar.inner:,} {bar.inner_label})"
+            # Each label keeps to its bar's slot (wrapped, never over a neighbour's).
+            slot = self.slot_rect(index)
+            above = QRectF(
+                slot.left() + 2,
+                rect.top() - metrics.height() * 4 - 2,
+                slot.width() - 4,
+                metrics.height() * 4,
+            )
             painter.drawText(
-                QRectF(
-                    rect.center().x() - 110,
-                    rect.top() - metrics.height() - 2,
-                    220,
-                    metrics.height(),
-                ),
-                Qt.AlignmentFlag.AlignHCenter,
+                above,
+                Qt.AlignmentFlag.AlignHCenter
+                | Qt.AlignmentFlag.AlignBottom
+                | Qt.TextFlag.TextWordWrap,
                 value,
             )
             painter.drawText(
-                QRectF(rect.center().x() - 90, plot.bottom() + 4, 180, metrics.height() * 3),
+                QRectF(slot.left() + 2, plot.bottom() + 4, slot.width() - 4, metrics.height() * 4),
                 Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
                 f"{bar.label}\n{bar.unit}",
             )
