@@ -20,6 +20,9 @@ STATUSES = ("active", "completed", "suspended", "cancelled", "not stated")
 _STATUS_HUE_INDEX = {"active": 2, "completed": 0, "suspended": 1, "cancelled": 4, "not stated": 6}
 
 
+UNSTATED_YEARS = 4  # how long the fade-in of an effort with no stated start is drawn
+
+
 class EffortsOverview(QWidget):
     effort_clicked = Signal(str)
 
@@ -127,8 +130,11 @@ class EffortsOverview(QWidget):
             for lane, effort in enumerate(self._efforts_of(country)):
                 assert effort.date is not None
                 start, end = span_years(effort.date.value)
-                x0 = x(start if start is not None else FIRST_YEAR)
-                x1 = x(end if end is not None else LAST_YEAR)
+                # A start the brief does not give is a short fade-in before the end, not
+                # a bar from 1950: nothing says the effort ran since then.
+                known_end = end if end is not None else LAST_YEAR
+                x0 = x(start if start is not None else max(FIRST_YEAR, known_end - UNSTATED_YEARS))
+                x1 = x(known_end)
                 rect = QRectF(x0, top + 3 + lane * band, max(x1 - x0, 4), band - 2)
                 colour = self.status_colour(effort.status)
                 gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
