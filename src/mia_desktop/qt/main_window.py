@@ -43,7 +43,8 @@ APP_NAME = "mia-desktop"
 _PAGE_OF_KIND = {"event": 0, "batch": 1, "country": 2, "effort": 2, "figure": 3}
 _SOURCE_PAGE = 4
 PageT = TypeVar("PageT", bound=QWidget)
-WINDOW_TITLE = "mia-desktop — Korean War POW/MIA accounting (NCNK brief, October 2015)"
+# Qt adds the application's display name ("— mia-desktop") to every window's title.
+WINDOW_TITLE = "Korean War POW/MIA accounting (NCNK brief, October 2015)"
 
 
 def put_on_clipboard(text: str, html: str) -> None:
