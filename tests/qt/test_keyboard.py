@@ -64,3 +64,30 @@ def test_derived_dates_are_marked_in_the_lists(window: MainWindow) -> None:
     dates = [model.index(row, 0).data() for row in range(model.rowCount())]
     assert "1954 or later (derived)" in dates
     assert "1954" in dates  # stated in the brief: no mark
+
+
+def test_a_1024_pixel_window_keeps_the_lists_readable(qtbot: QtBot, db, settings_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    main = MainWindow(
+        database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(main)
+    main.resize(1024, 700)
+    main.show()
+    qtbot.waitExposed(main)
+    # With search results open, the timeline's list keeps several rows.
+    main.search.field.setText("remains")
+    main.search.run_search()
+    table = main.findChild(QTableView, "timelineTable")
+    assert table is not None
+    qtbot.waitUntil(lambda: table.height() > 0)
+    assert table.viewport().height() >= table.rowHeight(0) * 4
+    # The figures' values and as-of dates are in view without scrolling sideways.
+    main.tabs.setCurrentIndex(3)
+    figures = main.findChild(QTableView, "figuresTable")
+    assert figures is not None
+    as_of = figures.horizontalHeader().logicalIndex(2)
+    assert figures.model().headerData(as_of, Qt.Orientation.Horizontal) == "As of"
+    right = figures.columnViewportPosition(as_of) + figures.columnWidth(as_of)
+    assert right <= figures.viewport().width()

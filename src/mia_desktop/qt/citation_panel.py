@@ -84,11 +84,12 @@ class CitationPanel(QWidget):
         )
         self.form_chooser.setCurrentIndex(max(form_index, 0))
         self._name_forms()
-        # Wide enough for "Reference list entry"; longer names show in full in the list.
-        self.form_chooser.setMinimumContentsLength(20)
-        self.form_chooser.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        # Narrow enough for a 1024-pixel window; the lists show long names in full.
+        for chooser, letters in ((self.style_chooser, 18), (self.form_chooser, 16)):
+            chooser.setMinimumContentsLength(letters)
+            chooser.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self.form_chooser.currentIndexChanged.connect(self._on_form)
         self.view = QTextBrowser(self)
         self.view.setObjectName("citationView")
@@ -108,14 +109,18 @@ class CitationPanel(QWidget):
         style_row.addStretch(1)
         copy_row = QHBoxLayout()
         copy_row.addWidget(QLabel("Copy:", self))
+        show_in_source = None
         for action in actions:
             button = QToolButton(self)
             button.setDefaultAction(action)  # shows the action's short icon text
             button.setAccessibleName(action.text().replace("&", ""))
-            (style_row if action.objectName() == "showInSourceAction" else copy_row).addWidget(
-                button
-            )
+            if action.objectName() == "showInSourceAction":
+                show_in_source = button
+            else:
+                copy_row.addWidget(button)
         copy_row.addStretch(1)
+        if show_in_source is not None:  # at the row's end, apart from the copy buttons
+            copy_row.addWidget(show_in_source)
         buttons = QVBoxLayout()
         buttons.addLayout(style_row)
         buttons.addLayout(copy_row)

@@ -107,8 +107,10 @@ def figure_columns(country_names: Mapping[str, str]) -> list[Column]:
             lambda r: figure_value_text(_figure(r)),
             lambda r: _figure(r).value if _figure(r).value is not None else _figure(r).low,
         ),
-        Column("Unit", lambda r: _figure(r).unit),
+        # The as-of date beside the value: a number is read with its date, even when the
+        # window is narrow.
         _date_column("As of"),
+        Column("Unit", lambda r: _figure(r).unit),
         _countries(country_names),
     ]
 

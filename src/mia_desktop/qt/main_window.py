@@ -342,11 +342,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{KIND_LABELS[record.kind]}: {record.title}", 5000)
 
     def _make_room_for_results(self, _count: int) -> None:
-        # The results pane opens at about two fifths of the height, unless resized larger.
+        # The results pane opens at about a third of the height, unless resized larger:
+        # the tab below keeps room for its drawing and several rows of its list.
         sizes = self.search_splitter.sizes()
         total = sum(sizes)
-        if self.search.container.isVisible() and sizes[0] < total * 0.3:
-            self.search_splitter.setSizes([int(total * 0.42), total - int(total * 0.42)])
+        if self.search.container.isVisible() and sizes[0] < total * 0.25:
+            self.search_splitter.setSizes([int(total * 0.34), total - int(total * 0.34)])
 
     def focus_search(self) -> None:
         self.search.focus()

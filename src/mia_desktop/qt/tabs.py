@@ -173,7 +173,7 @@ def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
         note="The brief's numbers, each with the date it is as of. Those as of October 2015,"
         " the brief's date, are not today's: later public figures differ.",
         accessible_name="The brief's numbers",
-        wide_column=(0, 420),
+        wide_column=(0, 220),
         parent=parent,
     )
 

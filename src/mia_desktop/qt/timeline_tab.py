@@ -99,7 +99,9 @@ class TimelineTab(RecordTab):
         split.setObjectName("timelineSplitter")
         split.addWidget(drawing_box)
         split.addWidget(self.table)
-        split.setStretchFactor(1, 1)
+        # The list keeps rows of its own beside a tall drawing (which scrolls).
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -79,6 +79,10 @@ class TimelineView(QGraphicsView):
 
     # -- geometry -------------------------------------------------------------------------
 
+    def sizeHint(self) -> QSize:
+        # Not the whole scene: the splitter then shares the height with the event list.
+        return QSize(640, self._axis_height() + self._lane_height() * 6)
+
     @property
     def pixels_per_year(self) -> float:
         return self._ppy
@@ -127,7 +131,9 @@ class TimelineView(QGraphicsView):
                 height,
             )
         )
-        self.setMinimumHeight(min(height + 24, 360))
+        # Small enough that the event list keeps several rows in a short window (the
+        # drawing scrolls); tall enough for the axis and a few lanes.
+        self.setMinimumHeight(min(height + 24, top + lane * 5))
         if self._wanted:
             self.highlight(self._wanted)
 
@@ -150,7 +156,10 @@ class TimelineView(QGraphicsView):
     def fit_all(self) -> None:
         # maximumViewportSize, not viewport(): the first QWidget that PySide hands back
         # untyped makes it load every widget class it knows (some 25 ms at start-up).
-        width = max(self.maximumViewportSize().width() - self._gutter() - 8, 100)
+        available = self.maximumViewportSize()
+        if self.sceneRect().height() > available.height():  # lanes scroll: leave room
+            available.setWidth(available.width() - self.verticalScrollBar().sizeHint().width())
+        width = max(available.width() - self._gutter() - 8, 100)
         self._ppy = max(MIN_PPY, min(MAX_PPY, width / (LAST_YEAR + 1 - (FIRST_YEAR - 1))))
         self._follows_size = True
         self._layout()
@@ -276,7 +285,10 @@ class TimelineView(QGraphicsView):
         gutter = self._gutter()
         # Opaque, from the axis down: nothing is drawn under the names, no year beside them.
         backdrop = palette.color(QPalette.ColorRole.Base)
-        painter.fillRect(QRectF(left, 0, gutter, top + lane * len(self.categories)), backdrop)
+        # Over the axis row too once panned, so no year stands beside the names; at the
+        # start the row is left to 1950's label.
+        y0 = 0 if left > self.sceneRect().left() + 1 else top
+        painter.fillRect(QRectF(left, y0, gutter, top + lane * len(self.categories) - y0), backdrop)
         for row, category in enumerate(self.categories):
             label_rect = QRectF(left + 4, top + row * lane, gutter - 4, lane)
             painter.setPen(series_colour(row, palette))
