@@ -132,7 +132,7 @@ def _facts(record: Record, context: DetailsContext) -> str:
                 else NOT_STATED,
             ),
             _row(
-                "Estimated individuals", range_text(record.individuals_low, record.individuals_high)
+                "Estimated remains", range_text(record.individuals_low, record.individuals_high)
             ),
             _row("Declared unknown", count_text(record.unknowns)),
             _row("Identified", count_text(record.identified)),
