@@ -164,9 +164,11 @@ class RecordTable(QTableView):
 
     def keep_highlight_only_for(self, record_id: str | None) -> None:
         """Clear the highlighted row unless it is this record (one highlight, one record)."""
+        selection = self.selectionModel()
+        if not selection.hasSelection() and not self.currentIndex().isValid():
+            return  # nothing highlighted (and no repaint: viewport() costs start-up 25 ms)
         if record_id is not None and self.current_record_id() == record_id:
             return
-        selection = self.selectionModel()
         selection.blockSignals(True)  # clearing is not choosing: nothing to announce
         selection.clear()
         selection.blockSignals(False)
