@@ -131,9 +131,7 @@ def _facts(record: Record, context: DetailsContext) -> str:
                 if record.count is not None
                 else NOT_STATED,
             ),
-            _row(
-                "Estimated remains", range_text(record.individuals_low, record.individuals_high)
-            ),
+            _row("Estimated remains", range_text(record.individuals_low, record.individuals_high)),
             _row("Declared unknown", count_text(record.unknowns)),
             _row("Identified", count_text(record.identified)),
         ]

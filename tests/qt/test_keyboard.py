@@ -91,3 +91,13 @@ def test_a_1024_pixel_window_keeps_the_lists_readable(qtbot: QtBot, db, settings
     assert figures.model().headerData(as_of, Qt.Orientation.Horizontal) == "As of"
     right = figures.columnViewportPosition(as_of) + figures.columnWidth(as_of)
     assert right <= figures.viewport().width()
+
+
+def test_tabbing_into_the_results_chooses_nothing(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_record("ef-dna-identification")
+    window.search.field.setText("Richardson")
+    window.search.run_search()
+    window.search.results.setFocus(Qt.FocusReason.TabFocusReason)
+    assert window.panel.record is not None and window.panel.record.id == "ef-dna-identification"
+    qtbot.keyClick(window.search.results, Qt.Key.Key_Down)  # an arrow does choose
+    assert window.panel.record.id != "ef-dna-identification"

@@ -52,6 +52,20 @@ class RecordFilterProxy(QSortFilterProxyModel):
 RESIZE_ROWS = 60  # rows measured when a column is fitted to its contents
 
 
+def focus_in_choosing_nothing(view: QAbstractItemView, focus_in: Callable[[], None]) -> None:
+    """Qt makes the first item current when focus arrives with none: tabbing into a list
+    would then choose a record. Focus alone chooses nothing; an arrow does."""
+    selection = view.selectionModel()
+    unchosen = not view.currentIndex().isValid()
+    if unchosen:
+        selection.blockSignals(True)
+    focus_in()
+    if unchosen:
+        selection.clear()
+        selection.blockSignals(False)
+        view.viewport().update()
+
+
 class RecordTable(QTableView):
     """Emits `record_selected` with the id of the record in the current row."""
 
@@ -129,17 +143,7 @@ class RecordTable(QTableView):
         self.setSortingEnabled(complete)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
-        # Qt makes the first cell current when focus arrives with none: tabbing into a
-        # table would then choose a record. Focus alone chooses nothing; an arrow does.
-        selection = self.selectionModel()
-        unchosen = not self.currentIndex().isValid()
-        if unchosen:
-            selection.blockSignals(True)
-        super().focusInEvent(event)
-        if unchosen:
-            selection.clear()
-            selection.blockSignals(False)
-            self.viewport().update()
+        focus_in_choosing_nothing(self, lambda: super(RecordTable, self).focusInEvent(event))
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mia_desktop.db import Database, SearchFilters
 from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
+from mia_desktop.qt.record_table import focus_in_choosing_nothing
 from mia_desktop.records import KIND_LABELS
 
 if TYPE_CHECKING:
@@ -87,6 +88,11 @@ class SearchField(QLineEdit):
             self.move_to_results.emit()
             return
         super().keyPressEvent(event)
+
+
+class ResultsList(QListView):
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        focus_in_choosing_nothing(self, lambda: super(ResultsList, self).focusInEvent(event))
 
 
 class FacetFilter(QComboBox):
@@ -156,7 +162,7 @@ class SearchPanel(QObject):
         self._completer: QCompleter | None = None  # made when first asked for (Down)
         self._limit = RESULT_LIMIT
         self.model = SearchResultsModel(parent=self)
-        self.results = QListView(parent)
+        self.results = ResultsList(parent)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
         self.results.setModel(self.model)
