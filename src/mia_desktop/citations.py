@@ -28,7 +28,6 @@ CONFIDENCE_LABELS = {
 }
 
 BRIEF_ID = "ncnk2015"
-FORMS = ("citation", "short", "bibliography")
 
 CSL_TYPES = frozenset(
     {

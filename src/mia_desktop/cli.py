@@ -233,7 +233,7 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citations import describe_likely_source
+    from mia_desktop.citations import describe_likely_source, heading
     from mia_desktop.citer import Citer
     from mia_desktop.export import record_to_dict
 
@@ -254,7 +254,7 @@ def _show(db: Database, args: argparse.Namespace) -> int:
         derived = f" (derived: {record.date.derived_because})" if record.date.derived else ""
         print(f"Date: {record.date.label}{derived}")
     print(f"\n{record.text}\n\nQuote (verbatim): “{record.quote}”")
-    print(f"Section: {record.subsection or record.section}; paragraph {record.paragraph}")
+    print(f"Section: {heading(record)}; paragraph {record.paragraph}")
     print(f"Notes: {', '.join(citer.record_note_labels(record)) or 'none'}")
     print(f"\nCitation: {citer.cite(record).text}")
     for item in likely:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import NamedTuple
 
-from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL
+from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, heading
 from mia_desktop.records import (
     KIND_LABELS,
     Batch,
@@ -79,7 +79,7 @@ def record_html(record: Record, context: DetailsContext) -> str:
         _facts(record, context),
         "<h3>Quote, in its paragraph of the brief</h3>",
         _quote_in_paragraph(record, context),
-        f"<p>Section: <b>{escape(record.subsection or record.section)}</b>"
+        f"<p>Section: <b>{escape(heading(record))}</b>"
         f" · paragraph {record.paragraph}"
         f" · {escape(notes_text(record, context.note_labels))}</p>",
         f"<h3>Cite in {escape(context.style_label)}</h3>",

@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from mia_desktop.citations import LIKELY_SOURCE_LABEL, brief_item, to_bibtex, to_csl_json, to_ris
+from mia_desktop.citations import (
+    LIKELY_SOURCE_LABEL,
+    brief_item,
+    heading,
+    to_bibtex,
+    to_csl_json,
+    to_ris,
+)
 from mia_desktop.citer import Citer
 from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE
 from mia_desktop.records import CURATED_KINDS, KIND_LABELS, LikelySource, Record
@@ -111,7 +118,7 @@ def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, Likely
             lines[-1] += f" · {date.label}{derived}"
         lines += ["", record.text, "", f"> {record.quote}", ""]
         notes = ", ".join(citer.record_note_labels(record)) or "none"
-        lines.append(f"Section: {record.subsection or record.section} · endnotes: {notes}")
+        lines.append(f"Section: {heading(record)} · endnotes: {notes}")
         cite = citer.markdown(citer.cite(record, DEFAULT_STYLE), DEFAULT_STYLE)
         lines += ["", f"Cite: {cite}"]
         for marker in record.markers:

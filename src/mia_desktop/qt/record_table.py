@@ -55,15 +55,23 @@ RESIZE_ROWS = 60  # rows measured when a column is fitted to its contents
 def focus_in_choosing_nothing(view: QAbstractItemView, focus_in: Callable[[], None]) -> None:
     """Qt makes the first item current when focus arrives with none: tabbing into a list
     would then choose a record. Focus alone chooses nothing; an arrow does."""
+    if view.currentIndex().isValid():
+        focus_in()
+        return
     selection = view.selectionModel()
-    unchosen = not view.currentIndex().isValid()
-    if unchosen:
-        selection.blockSignals(True)
+    selection.blockSignals(True)
     focus_in()
-    if unchosen:
-        selection.clear()
-        selection.blockSignals(False)
-        view.viewport().update()
+    selection.blockSignals(False)
+    clear_quietly(view)
+
+
+def clear_quietly(view: QAbstractItemView) -> None:
+    """Clear the highlight without announcing it: clearing is not choosing a record."""
+    selection = view.selectionModel()
+    selection.blockSignals(True)
+    selection.clear()
+    selection.blockSignals(False)
+    view.viewport().update()
 
 
 class RecordTable(QTableView):
@@ -173,10 +181,7 @@ class RecordTable(QTableView):
             return  # nothing highlighted (and no repaint: viewport() costs start-up 25 ms)
         if record_id is not None and self.current_record_id() == record_id:
             return
-        selection.blockSignals(True)  # clearing is not choosing: nothing to announce
-        selection.clear()
-        selection.blockSignals(False)
-        self.viewport().update()
+        clear_quietly(self)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(index.row() for index in self.selectionModel().selectedRows())

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from mia_desktop.db import Database, SearchFilters
 from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
-from mia_desktop.qt.record_table import focus_in_choosing_nothing
+from mia_desktop.qt.record_table import clear_quietly, focus_in_choosing_nothing
 from mia_desktop.records import KIND_LABELS
 
 if TYPE_CHECKING:
@@ -335,11 +335,7 @@ class SearchPanel(QObject):
         """Clear the highlighted result unless it is this record."""
         if record_id is not None and self.highlighted_record_id() == record_id:
             return
-        selection = self.results.selectionModel()
-        selection.blockSignals(True)
-        selection.clear()
-        selection.blockSignals(False)
-        self.results.viewport().update()
+        clear_quietly(self.results)
 
     def _on_activated(self, index: QModelIndex) -> None:
         record_id = index.data(RECORD_ID_ROLE)
