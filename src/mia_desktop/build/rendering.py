@@ -244,7 +244,7 @@ def _legal_rendering(item: dict[str, Any], style_key: str, form: str, html: bool
         text = escape(text, quote=False)
     if form == "short":
         section = f", § {item['section']}" if item.get("section") else ""
-        return f"{escape(item['title']) if html else item['title']}{section}."
+        return f"{escape(item['title'], quote=False) if html else item['title']}{section}."
     url = item.get("URL")
     if not url:
         return f"{text}."
