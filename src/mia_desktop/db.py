@@ -30,7 +30,7 @@ from mia_desktop.records import (
     SourceInfo,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 FTS_TABLE = "records_fts"
 # The indexed columns, in order: snippet() and bm25() below refer to them by position.
 FTS_COLUMNS = ("title", "text", "quote", "keywords")
@@ -908,7 +908,8 @@ def _make_record(
     if kind == "country":
         return Country(**common, names=tuple(json.loads(detail["names"])))
     if kind == "effort":
-        return Effort(**common, **detail)
+        periods = tuple(json.loads(detail.pop("periods") or "[]"))
+        return Effort(**common, **detail, periods=periods)
     if kind == "figure":
         return Figure(**common, **detail)
     if kind == "passage":

@@ -96,6 +96,9 @@ class Effort(Record):
     status: str
     status_detail: str
     outcome: str
+    # The stretches of time it ran, when the brief gives more than one ("1951/1956",
+    # "1982/.."), so a drawing shows the gap; empty when its date is its one period.
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -71,6 +71,24 @@ def test_a_date_not_in_the_quote_must_say_why_it_is_derived(resources_copy: Path
     assert any("'1955' is not in the quote" in p for p in _problems(resources_copy))
 
 
+@pytest.mark.parametrize(
+    ("periods", "expected"),
+    [
+        ('["1951/1956", "1983/.."]', "'1983' is not in the quote"),
+        ('["1982/..", "1951/1956"]', "does not start after the one before"),
+        ('["1951/..", "1982/.."]', "only the last period can be open-ended"),
+        ('["1952/1956", "1982/.."]', "do not span its date"),
+        ('["1951/.."]', "lists one period"),
+    ],
+)
+def test_periods_must_split_the_date_as_the_quote_does(
+    resources_copy: Path, periods: str, expected: str
+) -> None:
+    efforts = resources_copy / "records" / "efforts.toml"
+    _edit(efforts, 'periods = ["1951/1956", "1982/.."]', f"periods = {periods}")
+    assert any(expected in p for p in _problems(resources_copy))
+
+
 def test_an_uncited_endnote_is_refused(resources_copy: Path) -> None:
     # Drop every record that quotes the sentence ending with note 23 (the KCNA statement).
     import tomllib

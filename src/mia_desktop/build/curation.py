@@ -128,7 +128,7 @@ _KIND_OPTIONAL: dict[str, dict[str, type]] = {
         "identified": int,
     },
     "country": {"names": list},
-    "effort": {},
+    "effort": {"periods": list},
     "figure": {"value": int, "low": int, "high": int},
 }
 
@@ -374,13 +374,52 @@ def _effort(
 ) -> Record:
     _check_vocabulary(entry["effort_type"], EFFORT_TYPES, "effort_type", label, problems)
     _check_vocabulary(entry["status"], EFFORT_STATUSES, "status", label, problems)
+    periods = tuple(entry.get("periods", []))
+    _check_periods(periods, common["date"], entry["quote"], label, problems)
     return Effort(
         **common,
         effort_type=entry["effort_type"],
         status=entry["status"],
         status_detail=entry["status_detail"],
         outcome=entry["outcome"],
+        periods=periods,
     )
+
+
+def _check_periods(
+    periods: tuple[str, ...],
+    date: RecordDate | None,
+    quote: str,
+    label: str,
+    problems: list[str],
+) -> None:
+    """Periods split an effort's date into the stretches the brief gives, in order, apart."""
+    if not periods:
+        return
+    if len(periods) < 2:
+        problems.append(f"{label}: periods lists one period; its date already says it")
+    previous_end: str | None = None
+    for period in periods:
+        trouble = dates.problem(period, "range" if ".." not in period else "approximate")
+        if trouble:
+            problems.append(f"{label}: periods: {trouble}")
+            return
+        for year in dates.years(period):
+            if year not in quote:
+                problems.append(f"{label}: period {period!r}: {year!r} is not in the quote")
+        start, end = dates.bounds(period)
+        if start is None or (previous_end is not None and start <= previous_end):
+            problems.append(f"{label}: period {period!r} does not start after the one before")
+        if end is None and period != periods[-1]:
+            problems.append(f"{label}: only the last period can be open-ended")
+        previous_end = end or "9999-12-31"
+    if date is not None:
+        first, last = dates.bounds(date.value)
+        starts, ends = dates.bounds(periods[0])[0], dates.bounds(periods[-1])[1]
+        if first != starts or last != ends:
+            problems.append(
+                f"{label}: periods {', '.join(periods)} do not span its date {date.value!r}"
+            )
 
 
 def _figure(

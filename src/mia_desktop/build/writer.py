@@ -272,6 +272,7 @@ def _write_kind_tables(db: sqlite_utils.Database, records: list[Record]) -> None
                 "status": r.status,
                 "status_detail": r.status_detail,
                 "outcome": r.outcome,
+                "periods": list(r.periods),
             }
             for r in records
             if isinstance(r, Effort)

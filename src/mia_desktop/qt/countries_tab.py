@@ -6,12 +6,13 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from mia_desktop.db import Database
 from mia_desktop.details import figure_value_text
 from mia_desktop.qt import columns
-from mia_desktop.qt.efforts_overview import EffortsOverview
+from mia_desktop.qt.efforts_overview import EffortsAxis, EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.tabs import RecordTab
@@ -58,7 +59,7 @@ class CountriesTab(RecordTab):
             parent=self,
         )
         self.overview.effort_clicked.connect(self.select_record)
-        self.efforts.record_selected.connect(self.overview.highlight)
+        self.efforts.record_selected.connect(self._mark_in_drawing)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.summary)
         right.addWidget(self.efforts)
@@ -70,12 +71,42 @@ class CountriesTab(RecordTab):
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([160, 600])
+        # The drawing grows with the efforts; on a short screen it scrolls, and the
+        # splitter lets the user give it more room.
+        scroller = self._scroller = QScrollArea(self)
+        scroller.setObjectName("effortsOverviewScroller")
+        scroller.setWidget(self.overview)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._stack = QSplitter(Qt.Orientation.Vertical, self)
+        self._stack.setObjectName("countriesStack")
+        self._stack.setChildrenCollapsible(False)
+        drawing = QWidget(self)
+        drawing_layout = QVBoxLayout(drawing)
+        drawing_layout.setContentsMargins(0, 0, 0, 0)
+        drawing_layout.setSpacing(0)
+        drawing_layout.addWidget(scroller, 1)
+        self.axis = EffortsAxis(self.overview, drawing)
+        drawing_layout.addWidget(self.axis)
+        self._stack.addWidget(drawing)
+        self._stack.addWidget(split)
+        self._stack.setStretchFactor(1, 1)
+        self._sized = False
         layout = QVBoxLayout(self)
-        layout.addWidget(self.overview)
-        layout.addWidget(split, 1)
+        layout.addWidget(self._stack, 1)
         self._country_id: str | None = None
         if countries:
             self.countries.select_record(countries[0].id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized and self._stack.height() > 0:
+            # The whole drawing when it leaves the lists at least 40% of the height.
+            self._sized = True
+            total = self._stack.height()
+            drawing = min(self.overview.height() + self.axis.height() + 2, int(total * 0.6))
+            self._stack.setSizes([drawing, total - drawing])
 
     def _show_country(self, country_id: str) -> None:
         country = self._db.record(country_id)
@@ -117,7 +148,14 @@ class CountriesTab(RecordTab):
         self.efforts.keep_highlight_only_for(record_id)
         if record_id is None or self.efforts.current_record_id() != record_id:
             self.countries.keep_highlight_only_for(record_id)
-        self.overview.highlight(record_id)
+        self._mark_in_drawing(record_id)
+
+    def _mark_in_drawing(self, record_id: str | None) -> None:
+        """Highlight the effort's bar and scroll it into view, in the chosen country's row."""
+        if self.overview.highlight(record_id) and record_id is not None:
+            centre = self.overview.bar_centre(record_id, self._country_id)
+            if centre is not None:
+                self._scroller.ensureVisible(int(centre.x()), int(centre.y()), 0, 30)
 
     def highlighted_record_id(self) -> str | None:
         for table in (self.efforts, self.countries):

@@ -1,14 +1,29 @@
-"""Country efforts at a glance: one row per country, its efforts as bars over 1950-2015.
+"""Country efforts at a glance: one row per country, its efforts as labelled bars, 1950-2015.
 
 Colour says the status in October 2015; the efforts table below is the accessible twin.
+An effort the brief gives in stretches ("1951 to 1956", "since 1982") is drawn with its gap;
+a start or end the brief does not give fades instead of pretending a year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.dates import span_years
@@ -19,12 +34,47 @@ FIRST_YEAR, LAST_YEAR = 1950, 2016
 STATUSES = ("active", "completed", "suspended", "cancelled", "not stated")
 _STATUS_HUE_INDEX = {"active": 2, "completed": 0, "suspended": 1, "cancelled": 4, "not stated": 6}
 
-
 UNSTATED_YEARS = 4  # how long the fade-in of an effort with no stated start is drawn
+LABEL_GAP = 4  # between a bar and its label
+LANE_GAP = 8  # between two efforts sharing a lane
+LABEL_SHARE = 0.4  # a label takes at most this share of the drawing's width
+SHORTEST_LABEL = 48  # narrower than this, a label is left to the tooltip
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One stretch of an effort, as drawn: x from and to, and which ends are not stated."""
+
+    x0: float
+    x1: float
+    open_start: bool
+    open_end: bool
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """An effort laid out in its country's row: its stretches, its label and its lane."""
+
+    effort: Effort
+    spans: tuple[_Span, ...]
+    label: str  # the title, elided to the room there is; "" when there is none
+    label_x: float
+    label_width: float
+    lane: int
+
+    @property
+    def left(self) -> float:
+        return min(self.spans[0].x0, self.label_x if self.label else self.spans[0].x0)
+
+    @property
+    def right(self) -> float:
+        end = self.spans[-1].x1
+        return max(end, self.label_x + self.label_width if self.label else end)
 
 
 class EffortsOverview(QWidget):
     effort_clicked = Signal(str)
+    laid_out = Signal()  # the bars moved: the axis below redraws to match
 
     def __init__(
         self,
@@ -50,35 +100,134 @@ class EffortsOverview(QWidget):
             )
         )
         self._selected: str | None = None
-        self._rects: list[tuple[QRectF, str]] = []
+        self._layout: list[tuple[Country, float, float, list[_Placed]]] = []
+        self._laid_out_for = -1
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self._total_height())
         self.setMouseTracking(True)
+        self._lay_out(max(self.width(), 640))
 
     def sizeHint(self) -> QSize:
         return QSize(640, self.height())
 
+    # -- layout ---------------------------------------------------------------------------
+
+    def label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 10
 
-    def _band(self) -> int:
-        return max(6, self.fontMetrics().height() // 2)
+    def _lane_height(self) -> int:
+        return QFontMetrics(self.label_font()).height() + 3
+
+    def _label_column(self) -> int:
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(c.title) for c in self.countries), default=0) + 16
+
+    def _x_scale(self, width: int) -> tuple[float, float]:
+        left = float(self._label_column())
+        return left, (width - 10 - left) / (LAST_YEAR - FIRST_YEAR)
 
     def _efforts_of(self, country: Country) -> list[Effort]:
         return [e for e in self.efforts if country.id in e.countries and e.date]
 
-    def _rows(self) -> list[tuple[Country, float, float]]:
-        """Each country's row: (country, top, height); a row grows with its efforts."""
-        rows, top = [], 0.0
-        for country in self.countries:
-            height = max(self._row_height(), len(self._efforts_of(country)) * self._band() + 6)
-            rows.append((country, top, float(height)))
-            top += height
-        return rows
+    def _spans(self, effort: Effort, width: int) -> tuple[_Span, ...]:
+        left, per_year = self._x_scale(width)
 
-    def _total_height(self) -> int:
-        rows = self._rows()
-        return int(rows[-1][1] + rows[-1][2]) + self._row_height() * 2 + 8 if rows else 40
+        def x(year: float) -> float:
+            return left + (year - FIRST_YEAR) * per_year
+
+        assert effort.date is not None
+        spans = []
+        for value in effort.periods or (effort.date.value,):
+            start, end = span_years(value)
+            # A start the brief does not give is a short fade-in before the end, not a
+            # bar from 1950: nothing says the effort ran since then.
+            known_end = end if end is not None else LAST_YEAR
+            x0 = x(start if start is not None else max(FIRST_YEAR, known_end - UNSTATED_YEARS))
+            x1 = max(x(known_end), x0 + 4)
+            spans.append(_Span(x0, x1, start is None, end is None))
+        return tuple(spans)
+
+    def _lay_out(self, width: int) -> None:
+        """Place every bar and its label; efforts share a lane where they don't meet."""
+        metrics = QFontMetrics(self.label_font())
+        left, _ = self._x_scale(width)
+        right = width - 10
+        widest = max(SHORTEST_LABEL, (right - left) * LABEL_SHARE)
+        lane_height = self._lane_height()
+        layout, top = [], 0.0
+        for country in self.countries:
+            lanes: list[list[tuple[float, float]]] = []
+            placed: list[_Placed] = []
+            drawn = [(self._spans(e, width), e) for e in self._efforts_of(country)]
+            for spans, effort in sorted(drawn, key=lambda item: item[0][0].x0):
+                wanted = min(float(metrics.horizontalAdvance(effort.title)), widest)
+                # Where a label can stand: after the bars, before them, or in a gap
+                # between two stretches; (start, room, right-aligned).
+                slots = [
+                    (spans[-1].x1 + LABEL_GAP, right - spans[-1].x1 - LABEL_GAP, False),
+                    (left, spans[0].x0 - LABEL_GAP - left, True),
+                ] + [
+                    (a.x1 + LABEL_GAP, b.x0 - a.x1 - 2 * LABEL_GAP, False)
+                    for a, b in pairwise(spans)
+                ]
+                start, room, right_aligned = next(
+                    (slot for slot in slots if slot[1] >= wanted),
+                    max(slots, key=lambda slot: slot[1]),
+                )
+                label, label_width, label_x = "", 0.0, 0.0
+                if min(wanted, room) >= SHORTEST_LABEL:
+                    label = metrics.elidedText(
+                        effort.title, Qt.TextElideMode.ElideRight, int(min(wanted, room))
+                    )
+                    label_width = float(metrics.horizontalAdvance(label))
+                    label_x = start + room - label_width if right_aligned else start
+                item = _Placed(effort, spans, label, label_x, label_width, 0)
+                lane = next(
+                    (
+                        i
+                        for i, taken in enumerate(lanes)
+                        if all(
+                            item.right + LANE_GAP <= a or item.left >= b + LANE_GAP
+                            for a, b in taken
+                        )
+                    ),
+                    len(lanes),
+                )
+                if lane == len(lanes):
+                    lanes.append([])
+                lanes[lane].append((item.left, item.right))
+                placed.append(_Placed(effort, spans, label, label_x, label_width, lane))
+            height = max(self._row_height(), len(lanes) * lane_height + 6)
+            layout.append((country, top, float(height), placed))
+            top += height
+        self._layout = layout
+        self._laid_out_for = width
+        self.setFixedHeight(int(top) + 2 if layout else 40)
+        self.laid_out.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.size().width() != self._laid_out_for:
+            self._lay_out(event.size().width())
+        super().resizeEvent(event)
+
+    def _bar_rect(self, item: _Placed, span: _Span, top: float) -> QRectF:
+        lane_height = self._lane_height()
+        return QRectF(
+            span.x0, top + 3 + item.lane * lane_height + 2, span.x1 - span.x0, lane_height - 4
+        )
+
+    def _item_rect(self, item: _Placed, top: float) -> QRectF:
+        """The bars and the label of an effort: what a click on it hits."""
+        lane_height = self._lane_height()
+        return QRectF(
+            item.left, top + 3 + item.lane * lane_height, item.right - item.left, lane_height
+        )
+
+    # -- what it shows (for the tab and for tests: what a user sees) -------------------
 
     def highlight(self, effort_id: str | None) -> bool:
         """Mark the effort's bar (None, or an effort not drawn, clears it); True if drawn."""
@@ -90,95 +239,148 @@ class EffortsOverview(QWidget):
     def status_colour(self, status: str) -> QColor:
         return series_colour(_STATUS_HUE_INDEX.get(status, 6), self.palette())
 
+    def _placements(
+        self, effort_id: str, country_id: str | None = None
+    ) -> list[tuple[_Placed, float]]:
+        """Where the effort is drawn: in the country's row first, when one is given."""
+        found = [
+            (item, top)
+            for country, top, _, placed in self._layout
+            for item in placed
+            if item.effort.id == effort_id and (country_id is None or country.id == country_id)
+        ]
+        return found or ([] if country_id is None else self._placements(effort_id))
+
+    def bar_centre(self, effort_id: str, country_id: str | None = None) -> QPointF | None:
+        """The centre of the effort's first bar, in the country's row (or its first row)."""
+        found = self._placements(effort_id, country_id)
+        if not found:
+            return None
+        item, top = found[0]
+        return self._bar_rect(item, item.spans[0], top).center()
+
+    def drawn_years(self, effort_id: str) -> list[tuple[float, float]]:
+        """The stretches drawn for an effort, read back from the pixels' x as years."""
+        found = self._placements(effort_id)
+        if not found:
+            return []
+        left, per_year = self._x_scale(self._laid_out_for)
+        return [
+            (FIRST_YEAR + (s.x0 - left) / per_year, FIRST_YEAR + (s.x1 - left) / per_year)
+            for s in found[0][0].spans
+        ]
+
+    def labels(self, country_id: str) -> dict[str, tuple[str, QRectF]]:
+        """Each effort drawn in a country's row: its label as drawn and where it stands."""
+        lane_height = self._lane_height()
+        return {
+            item.effort.id: (
+                item.label,
+                QRectF(
+                    item.label_x, top + 3 + item.lane * lane_height, item.label_width, lane_height
+                ),
+            )
+            for country, top, _, placed in self._layout
+            if country.id == country_id
+            for item in placed
+        }
+
+    def bars(self, country_id: str) -> dict[str, list[QRectF]]:
+        """Each effort drawn in a country's row: its bars."""
+        return {
+            item.effort.id: [self._bar_rect(item, span, top) for span in item.spans]
+            for country, top, _, placed in self._layout
+            if country.id == country_id
+            for item in placed
+        }
+
+    def decade_xs(self) -> list[float]:
+        """Where each decade's line stands, shared with the axis below."""
+        left, per_year = self._x_scale(self._laid_out_for)
+        return [left + (y - FIRST_YEAR) * per_year for y in range(FIRST_YEAR, LAST_YEAR + 1, 10)]
+
+    # -- painting -------------------------------------------------------------------------
+
     def paintEvent(self, _event: object) -> None:
+        if self.width() != self._laid_out_for:
+            self._lay_out(self.width())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        metrics = self.fontMetrics()
-        row = self._row_height()
-        label_width = max(metrics.horizontalAdvance(c.title) for c in self.countries) + 16
-        left, right = label_width, self.width() - 10
-        per_year = (right - left) / (LAST_YEAR - FIRST_YEAR)
-
-        def x(year: float) -> float:
-            return left + (year - FIRST_YEAR) * per_year
-
-        rows = self._rows()
-        axis_y = rows[-1][1] + rows[-1][2] + 2 if rows else 0
-        grid = grid_colour(palette)
-        for year in range(FIRST_YEAR, LAST_YEAR + 1, 10):
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(x(year), 0), QPointF(x(year), axis_y))
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(x(year) - 30, axis_y, 60, row), Qt.AlignmentFlag.AlignCenter, str(year)
-            )
+        label_column = self._label_column()
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
-        self._rects = []
-        band = self._band()
-        for index, (country, top, height) in enumerate(rows):
+        small = self.label_font()
+        for index, (_, top, height, _) in enumerate(self._layout):
             if index % 2:
                 painter.fillRect(QRectF(0, top, self.width(), height), stripe)
+        painter.setPen(QPen(grid_colour(palette), 1))
+        for x in self.decade_xs():
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        for country, top, _, placed in self._layout:
             painter.setPen(text)
+            painter.setFont(self.font())
             painter.drawText(
-                QRectF(4, top, label_width - 8, height),
-                Qt.AlignmentFlag.AlignVCenter,
+                # At the row's top, where it stays in view as a tall row scrolls.
+                QRectF(4, top + 3, label_column - 8, self._lane_height() * 2),
+                Qt.AlignmentFlag.AlignTop,
                 country.title,
             )
-            for lane, effort in enumerate(self._efforts_of(country)):
-                assert effort.date is not None
-                start, end = span_years(effort.date.value)
-                # A start the brief does not give is a short fade-in before the end, not
-                # a bar from 1950: nothing says the effort ran since then.
-                known_end = end if end is not None else LAST_YEAR
-                x0 = x(start if start is not None else max(FIRST_YEAR, known_end - UNSTATED_YEARS))
-                x1 = x(known_end)
-                rect = QRectF(x0, top + 3 + lane * band, max(x1 - x0, 4), band - 2)
-                colour = self.status_colour(effort.status)
-                gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-                faded = QColor(colour)
-                faded.setAlpha(35)
-                # An end the brief does not give fades out instead of pretending a date.
-                gradient.setColorAt(0, faded if start is None else colour)
-                gradient.setColorAt(0.15, colour)
-                gradient.setColorAt(0.85, colour)
-                gradient.setColorAt(1, faded if end is None else colour)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QBrush(gradient))
-                painter.drawRoundedRect(rect, 2, 2)
-                if effort.id == self._selected:
-                    painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRect(rect.adjusted(-2, -2, 2, 2))
-                self._rects.append((rect, effort.id))
-        # Legend: the status colours, below the axis.
-        legend_y = axis_y + row
-        cursor = float(left)
-        for status in STATUSES:
-            painter.setBrush(QBrush(self.status_colour(status)))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRect(QRectF(cursor, legend_y + row / 3, row / 2, row / 3))
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(cursor + row * 0.7, legend_y, 200, row),
-                Qt.AlignmentFlag.AlignVCenter,
-                status,
-            )
-            cursor += row * 0.7 + metrics.horizontalAdvance(status) + 18
+            painter.setFont(small)
+            for item in placed:
+                self._paint_effort(painter, item, top, text)
         painter.end()
 
-    def effort_at(self, point: QPointF) -> str | None:
-        for rect, effort_id in self._rects:
-            if rect.adjusted(-2, -2, 2, 2).contains(point):
-                return effort_id
-        return None
+    def _paint_effort(self, painter: QPainter, item: _Placed, top: float, text: QColor) -> None:
+        colour = self.status_colour(item.effort.status)
+        faded = QColor(colour)
+        faded.setAlpha(35)
+        rects = [self._bar_rect(item, span, top) for span in item.spans]
+        for before, after in pairwise(rects):
+            # The years between two stretches: a thin dotted line, so the gap reads as a
+            # gap in one effort and not as two efforts.
+            painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+            y = before.center().y()
+            x0 = before.right() + 2
+            if item.label and before.right() < item.label_x < after.left():
+                x0 = item.label_x + item.label_width + LABEL_GAP  # the label stands in the gap
+            painter.drawLine(QPointF(x0, y), QPointF(after.left() - 2, y))
+        for span, rect in zip(item.spans, rects, strict=True):
+            gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+            gradient.setColorAt(0, faded if span.open_start else colour)
+            gradient.setColorAt(0.15, colour)
+            gradient.setColorAt(0.85, colour)
+            # An end the brief does not give fades out instead of pretending a date.
+            gradient.setColorAt(1, faded if span.open_end else colour)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(gradient))
+            painter.drawRoundedRect(rect, 2, 2)
+        if item.label:
+            painter.setPen(text)
+            lane_height = self._lane_height()
+            painter.drawText(
+                QRectF(
+                    item.label_x,
+                    top + 3 + item.lane * lane_height,
+                    item.label_width + 2,
+                    lane_height,
+                ),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                item.label,
+            )
+        if item.effort.id == self._selected:
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._item_rect(item, top).adjusted(-3, -1, 3, 1), 3, 3)
 
-    def bar_centre(self, effort_id: str) -> QPointF | None:
-        for rect, found in self._rects:
-            if found == effort_id:
-                return rect.center()
+    # -- mouse ----------------------------------------------------------------------------
+
+    def effort_at(self, point: QPointF) -> str | None:
+        for _, top, _, placed in self._layout:
+            for item in placed:
+                if self._item_rect(item, top).adjusted(-2, -1, 2, 1).contains(point):
+                    return item.effort.id
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -197,3 +399,101 @@ class EffortsOverview(QWidget):
             if effort
             else ""
         )
+
+
+class EffortsAxis(QWidget):
+    """The years and the legend under the efforts drawing; they stay in view as it scrolls."""
+
+    def __init__(self, overview: EffortsOverview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("effortsAxis")
+        self.overview = overview
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        overview.laid_out.connect(self._fit)
+        self._fit()
+
+    def _row_height(self) -> int:
+        return self.fontMetrics().height() + 10
+
+    def _fit(self) -> None:
+        self.setFixedHeight(int(self._row_height() + self._legend_height(self.width())) + 6)
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        row = self._row_height()
+        for year, x in zip(
+            range(FIRST_YEAR, LAST_YEAR + 1, 10), self.overview.decade_xs(), strict=True
+        ):
+            painter.setPen(QPen(grid_colour(palette), 1))
+            painter.drawLine(QPointF(x, 0), QPointF(x, 4))
+            painter.setPen(text)
+            painter.drawText(QRectF(x - 30, 2, 60, row), Qt.AlignmentFlag.AlignCenter, str(year))
+        self._paint_legend(painter, row, text)
+        painter.end()
+
+    def _legend(self, width: int) -> list[tuple[str, str, QPointF]]:
+        """The legend's entries and where each starts, wrapped to the width: (kind, text, at).
+
+        Kinds: a status, "fade" (a start or end the brief does not give) or "gap".
+        """
+        row = self._row_height()
+        metrics = self.fontMetrics()
+        left = float(self.overview.decade_xs()[0])
+        entries = [(s, s) for s in STATUSES] + [
+            ("fade", "fades: start or end not stated"),
+            ("gap", "gap between stretches"),
+        ]
+        placed, x, y = [], left, 0.0
+        for kind, label in entries:
+            swatch = row * 1.2 if kind in {"fade", "gap"} else row / 2
+            entry_width = swatch + 6 + metrics.horizontalAdvance(label) + 18
+            if x > left and x + entry_width > width - 10:
+                x, y = left, y + row
+            placed.append((kind, label, QPointF(x, y)))
+            x += entry_width
+        return placed
+
+    def _legend_height(self, width: int) -> float:
+        return self._legend(width)[-1][2].y() + self._row_height()
+
+    def _paint_legend(self, painter: QPainter, legend_y: float, text: QColor) -> None:
+        """The status colours, and what a fade and a dotted line mean, below the axis."""
+        row = self._row_height()
+        neutral = self.overview.status_colour("not stated")
+        faded = QColor(neutral)
+        faded.setAlpha(35)
+        for kind, label, at in self._legend(self.width()):
+            x, y = at.x(), legend_y + at.y()
+            swatch = QRectF(x, y + row / 3, row / 2, row / 3)
+            if kind == "fade":
+                swatch = QRectF(x, y + row / 3, row * 1.2, row / 3)
+                gradient = QLinearGradient(swatch.left(), 0, swatch.right(), 0)
+                gradient.setColorAt(0, neutral)
+                gradient.setColorAt(1, faded)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(gradient))
+                painter.drawRect(swatch)
+            elif kind == "gap":
+                swatch = QRectF(x, y + row / 3, row * 1.2, row / 3)
+                painter.setPen(QPen(neutral, 1, Qt.PenStyle.DotLine))
+                painter.drawLine(
+                    QPointF(swatch.left(), swatch.center().y()),
+                    QPointF(swatch.right(), swatch.center().y()),
+                )
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(self.overview.status_colour(kind)))
+                painter.drawRect(swatch)
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(swatch.right() + 6, y, 400, row), Qt.AlignmentFlag.AlignVCenter, label
+            )
