@@ -1,11 +1,16 @@
 """Render every tab in light and dark offscreen into docs/screenshots/ (for the README).
 
 QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
+python scripts/screenshots.py --review DIR   # every tab at the sizes reviews use, and scale 2
+
+A review run renders each tab at 1024x700, 1366x768 and 1920x1080, and at 1280x800 with
+QT_SCALE_FACTOR=2 (one process per scale, since Qt reads the factor at start-up).
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,6 +27,8 @@ from mia_desktop.qt.main_window import MainWindow
 
 OUT = paths.REPO_ROOT / "docs" / "screenshots"
 SIZE = (1440, 900)
+REVIEW_SIZES = [(1024, 700), (1366, 768), (1920, 1080)]
+SCALED_SIZE = (1280, 800)  # in device-independent pixels, at scale 2
 
 # (file name, tab index, record to select, search text)
 SHOTS = [
@@ -34,14 +41,20 @@ SHOTS = [
 ]
 
 
-def shoot(db: Database, settings: QSettings, theme: str, folder: Path) -> None:
+def shoot(
+    db: Database,
+    settings: QSettings,
+    theme: str,
+    folder: Path,
+    size: tuple[int, int] = SIZE,
+) -> None:
     app = QApplication.instance()
     assert app is not None
     folder.mkdir(parents=True, exist_ok=True)
     for name, tab, record_id, text in SHOTS:
         window = MainWindow(database=db, settings=settings)
         window.set_theme(theme, save=False)
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
         window.tabs.setCurrentIndex(tab)
         if record_id:
@@ -57,7 +70,36 @@ def shoot(db: Database, settings: QSettings, theme: str, folder: Path) -> None:
         window.close()
 
 
+def review(out: Path) -> int:
+    """Every tab at each review size in both themes, then again at scale 2 in a child."""
+    if os.environ.get("QT_SCALE_FACTOR") != "2":
+        child = subprocess.run(
+            [sys.executable, __file__, "--review", str(out)],
+            env={**os.environ, "QT_SCALE_FACTOR": "2"},
+            check=False,
+        )
+        if child.returncode:
+            return child.returncode
+        sizes = REVIEW_SIZES
+    else:
+        sizes = [SCALED_SIZE]
+    scale = "@2x" if sizes == [SCALED_SIZE] else ""
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as scratch, Database(paths.bundled_database()) as db:
+        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        for width, height in sizes:
+            for theme in ("light", "dark"):
+                shoot(
+                    db, settings, theme, out / f"{width}x{height}{scale}" / theme, (width, height)
+                )
+    QGuiApplication.clipboard().clear()
+    del app
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--review"]:
+        return review(Path(sys.argv[2]))
     app = QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as scratch, Database(paths.bundled_database()) as db:
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)

@@ -3,6 +3,8 @@ shortcuts that reach the window, every result within reach, names as written."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -105,3 +107,24 @@ def test_a_copy_key_with_nothing_shown_says_what_to_do(window: MainWindow, qtbot
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert window.statusBar().currentMessage().startswith("Nothing to copy or show yet")
+
+
+@pytest.mark.parametrize("width", [1024, 1366, 1920])
+def test_a_highlighted_result_covers_only_itself(
+    window: MainWindow, qtbot: QtBot, width: int
+) -> None:
+    window.resize(width, 760)
+    _type(window, qtbot, "Pyongyang")
+    results = window.search.results
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Down)
+    qtbot.keyClick(results, Qt.Key.Key_Down)  # the second result is highlighted
+    for size in (width, width - 300):  # and after the window narrows
+        window.resize(size, 760)
+        qtbot.waitUntil(lambda size=size: results.viewport().width() < size)
+        rects = [results.visualRect(results.model().index(r, 0)) for r in range(4)]
+        for above, below in pairwise(rects):
+            assert above.bottom() < below.top(), (above, below)
+        # Each result is tall enough for its own text at the width it is painted.
+        for row, rect in enumerate(rects):
+            hint = results.sizeHintForIndex(results.model().index(row, 0))
+            assert rect.height() >= hint.height()

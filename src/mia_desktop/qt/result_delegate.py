@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from mia_desktop.qt.models import SNIPPET_HTML_ROLE
 
@@ -18,8 +23,20 @@ class HtmlDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setHtml(index.data(SNIPPET_HTML_ROLE) or "")
-        document.setTextWidth(max(option.rect.width(), 200))
+        document.setTextWidth(max(self._width(option), 200))
         return document
+
+    @staticmethod
+    def _width(option: QStyleOptionViewItem) -> int:
+        """The width a result is laid out at: the list's, whichever option Qt passes.
+
+        Qt asks for size hints with options whose rect is empty or stale; a height taken
+        at another width than the one painted made a result's highlight cover the next one.
+        """
+        view = option.widget
+        if isinstance(view, QAbstractItemView):
+            return view.viewport().width()
+        return option.rect.width()
 
     def paint(self, painter, option, index) -> None:  # type: ignore[no-untyped-def]
         self.initStyleOption(option, index)

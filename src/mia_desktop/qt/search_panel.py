@@ -168,6 +168,8 @@ class SearchPanel(QObject):
         self.results.setModel(self.model)
         self.results.setUniformItemSizes(False)
         self.results.setWordWrap(True)
+        # A narrower list wraps its results again: their heights follow the width.
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.status = QLabel(parent)
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
