@@ -64,9 +64,7 @@ def test_choosing_an_effort_scrolls_its_bar_into_view(window: MainWindow, qtbot:
     overview = _overview(window, 1024, 700)
     window.open_record("co-united-states")
     # The effort drawn last in the United States row: far below a short window's fold.
-    last = max(
-        overview.bars("co-united-states").items(), key=lambda item: item[1][0].top()
-    )[0]
+    last = max(overview.bars("co-united-states").items(), key=lambda item: item[1][0].top())[0]
     centre = overview.bar_centre(last, "co-united-states")
     assert centre is not None
     assert not overview.visibleRegion().contains(centre.toPoint())
