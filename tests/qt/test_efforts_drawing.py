@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.db import Database
@@ -70,3 +72,22 @@ def test_choosing_an_effort_scrolls_its_bar_into_view(window: MainWindow, qtbot:
     assert not overview.visibleRegion().contains(centre.toPoint())
     window.open_record(last)
     qtbot.waitUntil(lambda: overview.visibleRegion().contains(centre.toPoint()))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1024, 700), (1920, 1080)])
+def test_the_years_stand_right_under_the_bars(
+    window: MainWindow, qtbot: QtBot, width: int, height: int
+) -> None:
+    overview = _overview(window, width, height)
+    axis = window.findChild(QWidget, "effortsAxis")
+    assert axis is not None and axis.isVisible()
+    # Even when the splitter above the lists is dragged down, or restored from a larger
+    # screen: the drawing's pane never grows past the drawing.
+    stack = window.findChild(QSplitter, "countriesStack")
+    assert stack is not None
+    stack.setSizes([2000, 100])
+    qtbot.wait(50)
+    visible_bottom = overview.visibleRegion().boundingRect().bottom()
+    bars_end = overview.mapTo(window, QPoint(0, visible_bottom)).y()
+    years_start = axis.mapTo(window, QPoint(0, 0)).y()
+    assert 0 <= years_start - bars_end <= 4

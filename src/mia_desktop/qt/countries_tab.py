@@ -6,7 +6,6 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from mia_desktop.db import Database
@@ -89,24 +88,27 @@ class CountriesTab(RecordTab):
         drawing_layout.addWidget(scroller, 1)
         self.axis = EffortsAxis(self.overview, drawing)
         drawing_layout.addWidget(self.axis)
+        drawing.setMaximumHeight(self.overview.height() + self.axis.height())
         self._stack.addWidget(drawing)
+        # Never taller than the drawing: no empty band between the bars and their years,
+        # however the splitter is dragged or restored. (The axis fits itself first.)
+        self.overview.laid_out.connect(
+            lambda: drawing.setMaximumHeight(
+                self.overview.height() + 2 * scroller.frameWidth() + self.axis.height()
+            )
+        )
         self._stack.addWidget(split)
         self._stack.setStretchFactor(1, 1)
-        self._sized = False
+        # The whole drawing when it leaves the lists 40% of the height the tab is given
+        # (a splitter the user moved is restored over this by the window).
+        total = max(parent.height() if parent is not None else 0, 400)
+        drawing_height = min(self.overview.height() + self.axis.height(), int(total * 0.6))
+        self._stack.setSizes([drawing_height, total - drawing_height])
         layout = QVBoxLayout(self)
         layout.addWidget(self._stack, 1)
         self._country_id: str | None = None
         if countries:
             self.countries.select_record(countries[0].id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized and self._stack.height() > 0:
-            # The whole drawing when it leaves the lists at least 40% of the height.
-            self._sized = True
-            total = self._stack.height()
-            drawing = min(self.overview.height() + self.axis.height() + 2, int(total * 0.6))
-            self._stack.setSizes([drawing, total - drawing])
 
     def _show_country(self, country_id: str) -> None:
         country = self._db.record(country_id)
