@@ -12,8 +12,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.details import NOT_STATED, count_text, range_text
@@ -25,6 +25,27 @@ LOG_TICKS = (1, 10, 100, 1_000, 10_000)
 
 # Series hues inside a bar: identified and declared unknown are different things.
 INNER_HUES = {"identified": 2, "declared unknown": 4}
+LEGEND = (
+    "remains returned or recovered",
+    "identified",
+    "declared unknown",
+    "estimated range",
+    "number not stated",
+)
+TITLE = "Remains per batch (logarithmic scale; as the brief gives them, October 2015)"
+_WRAPPED = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+_ABOVE = _WRAPPED | Qt.AlignmentFlag.AlignBottom
+_BELOW = _WRAPPED | Qt.AlignmentFlag.AlignTop
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text the chart draws and the box it fills: painted from, and checked for overlap."""
+
+    text: str
+    rect: QRectF
+    flags: int
+    batch_id: str | None = None  # a bar's value (above it) or period and unit (below)
 
 
 @dataclass(frozen=True)
@@ -130,14 +151,97 @@ class RemainsChart(QWidget):
 
     # -- geometry -------------------------------------------------------------------------
 
-    def _plot_rect(self) -> QRectF:
+    def _legend_boxes(self) -> list[tuple[QRectF, TextBox]]:
+        """Each legend entry: its swatch and its label, wrapped onto more lines as needed."""
         metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance("10,000") + 16
-        bottom = metrics.height() * 4 + 8  # the period and the unit, two lines each
-        top = metrics.height() * 8  # the title, the legend, four lines of value
-        return QRectF(
-            left, top, max(self.width() - left - 12, 50), max(self.height() - top - bottom, 40)
+        size = metrics.height() * 0.7
+        x, y = 4.0, self._title_box().rect.bottom()
+        boxes = []
+        for label in LEGEND:
+            width = size + 4 + metrics.horizontalAdvance(label) + 14
+            if x > 4 and x + width > self.width():  # room ends: the rest goes on the next line
+                x, y = 4.0, y + metrics.height()
+            swatch = QRectF(x, y + (metrics.height() - size) / 2, size, size)
+            text = QRectF(x + size + 4, y, metrics.horizontalAdvance(label) + 2, metrics.height())
+            boxes.append(
+                (
+                    swatch,
+                    TextBox(
+                        label, text, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                    ),
+                )
+            )
+            x += width
+        return boxes
+
+    def _title_box(self) -> TextBox:
+        """The title, wrapped where the chart is narrow; half a line of air below it."""
+        width = max(self.width() - 8, 40)
+        flags = int(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         )
+        height = self.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), flags, TITLE).height()
+        return TextBox(
+            TITLE, QRectF(4, 2, width, height + self.fontMetrics().height() * 0.4), flags
+        )
+
+    def _value_label(self, bar: Bar, width: float) -> str:
+        value = bar.value_text()
+        inner = f"\n({bar.inner:,} {bar.inner_label})" if bar.inner is not None else ""
+        return self._fitted(value + inner, width)
+
+    def _period_label(self, bar: Bar, width: float) -> str:
+        return self._fitted(f"{bar.label}\n{bar.unit}", width)
+
+    def _fitted(self, text: str, width: float) -> str:
+        """Lines wrap at spaces; a line with a word wider than the slot is shortened with
+        an ellipsis instead, so no label reaches into its neighbour's slot (the tooltip and
+        the table have it whole)."""
+        metrics = self.fontMetrics()
+        return "\n".join(
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(width))
+            if any(metrics.horizontalAdvance(word) > width for word in line.split())
+            else line
+            for line in text.split("\n")
+        )
+
+    def _wrapped_height(self, text: str, width: float) -> int:
+        return (
+            self.fontMetrics()
+            .boundingRect(QRect(0, 0, int(width), 10_000), _WRAPPED, text)
+            .height()
+        )
+
+    def _rooms(self) -> tuple[float, float, float]:
+        """The plot's left edge, its top (below the title, the legend and the tallest value
+        label) and the room below it (the tallest period-and-unit label), at the slot width
+        there is."""
+        left = self.fontMetrics().horizontalAdvance("10,000") + 16
+        slot = max(self.width() - left - 12, 50) / max(len(self.bars), 1) - 4
+        legend_bottom = max((t.rect.bottom() for _, t in self._legend_boxes()), default=0.0)
+        above = max(
+            (self._wrapped_height(self._value_label(b, slot), slot) for b in self.bars), default=0
+        )
+        below = max(
+            (self._wrapped_height(self._period_label(b, slot), slot) for b in self.bars),
+            default=0,
+        )
+        return left, legend_bottom + above + 8, below + 8
+
+    def _plot_rect(self) -> QRectF:
+        left, top, below = self._rooms()
+        return QRectF(
+            left, top, max(self.width() - left - 12, 50), max(self.height() - top - below, 40)
+        )
+
+    def _needed_height(self) -> int:
+        _, top, below = self._rooms()
+        return int(top + below + self.fontMetrics().height() * 5)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Narrower slots wrap labels onto more lines: the chart asks for the height they need.
+        self.setMinimumHeight(self._needed_height())
+        super().resizeEvent(event)
 
     def _y(self, value: float, plot: QRectF) -> float:
         top_log = math.log10(LOG_TICKS[-1])
@@ -150,34 +254,54 @@ class RemainsChart(QWidget):
         slot = plot.width() / max(len(self.bars), 1)
         return QRectF(plot.left() + slot * index, 0, slot, self.height())
 
+    def text_boxes(self) -> list[TextBox]:
+        """Every text the chart draws, in the box it fills: none overlaps another."""
+        metrics = self.fontMetrics()
+        plot = self._plot_rect()
+        boxes = [self._title_box()]
+        boxes += [label for _, label in self._legend_boxes()]
+        for tick in LOG_TICKS:
+            y = self._y(tick, plot)
+            text = f"{tick:,}"
+            width = metrics.horizontalAdvance(text) + 2
+            boxes.append(
+                TextBox(
+                    text,
+                    QRectF(
+                        plot.left() - 6 - width, y - metrics.height() / 2, width, metrics.height()
+                    ),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                )
+            )
+        for index, bar in enumerate(self.bars):
+            slot = self.slot_rect(index).adjusted(2, 0, -2, 0)
+            rect = self.bar_rect(index)
+            value = self._value_label(bar, slot.width())
+            height = self._wrapped_height(value, slot.width())
+            where = QRectF(slot.left(), rect.top() - height - 2, slot.width(), height)
+            boxes.append(TextBox(value, where, int(_ABOVE), bar.batch_id))
+            below = self._period_label(bar, slot.width())
+            height = self._wrapped_height(below, slot.width())
+            where = QRectF(slot.left(), plot.bottom() + 4, slot.width(), height)
+            boxes.append(TextBox(below, where, int(_BELOW), bar.batch_id))
+        return boxes
+
     def _draw_legend(
-        self, painter: QPainter, colour: QColor, inner: dict[str, QColor], text: QColor, y: float
+        self, painter: QPainter, colour: QColor, inner: dict[str, QColor], text: QColor
     ) -> None:
         """What each mark means: the remains, what is inside a bar, a range, a gap."""
-        metrics = self.fontMetrics()
-        size = metrics.height() * 0.7
-        x = 4.0
-        entries: list[tuple[str, QBrush | None, QPen]] = [
-            ("remains returned or recovered", QBrush(colour), QPen(Qt.PenStyle.NoPen)),
-            ("identified", QBrush(inner["identified"]), QPen(Qt.PenStyle.NoPen)),
-            ("declared unknown", QBrush(inner["declared unknown"]), QPen(Qt.PenStyle.NoPen)),
-            ("estimated range", QBrush(colour, Qt.BrushStyle.BDiagPattern), QPen(colour, 1)),
-            ("number not stated", None, QPen(text, 1, Qt.PenStyle.DashLine)),
-        ]
-        for label, brush, pen in entries:
-            width = size + 4 + metrics.horizontalAdvance(label) + 14
-            if x + width > self.width():  # room ends: the rest goes on the next line
-                x, y = 4.0, y + metrics.height()
+        marks: dict[str, tuple[QBrush | None, QPen]] = {
+            "remains returned or recovered": (QBrush(colour), QPen(Qt.PenStyle.NoPen)),
+            "identified": (QBrush(inner["identified"]), QPen(Qt.PenStyle.NoPen)),
+            "declared unknown": (QBrush(inner["declared unknown"]), QPen(Qt.PenStyle.NoPen)),
+            "estimated range": (QBrush(colour, Qt.BrushStyle.BDiagPattern), QPen(colour, 1)),
+            "number not stated": (None, QPen(text, 1, Qt.PenStyle.DashLine)),
+        }
+        for swatch, label in self._legend_boxes():
+            brush, pen = marks[label.text]
             painter.setPen(pen)
             painter.setBrush(brush if brush is not None else Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(x, y + (metrics.height() - size) / 2, size, size))
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(x + size + 4, y, width, metrics.height()),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-            x += width
+            painter.drawRect(swatch)
 
     def bar_rect(self, index: int) -> QRectF:
         plot = self._plot_rect()
@@ -197,26 +321,14 @@ class RemainsChart(QWidget):
         text = palette.color(QPalette.ColorRole.Text)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         plot = self._plot_rect()
-        metrics = self.fontMetrics()
         grid = grid_colour(palette, 110)
         for tick in LOG_TICKS:
             y = self._y(tick, plot)
             painter.setPen(QPen(grid, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(0, y - metrics.height() / 2, plot.left() - 6, metrics.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{tick:,}",
-            )
-        painter.drawText(
-            QRectF(4, 0, self.width(), metrics.height() * 1.5),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "Remains per batch (logarithmic scale; as the brief gives them, October 2015)",
-        )
         colour = series_colour(0, palette)
         inner_colours = {label: series_colour(i, palette) for label, i in INNER_HUES.items()}
-        self._draw_legend(painter, colour, inner_colours, text, metrics.height() * 1.5)
+        self._draw_legend(painter, colour, inner_colours, text)
         for index, bar in enumerate(self.bars):
             rect = self.bar_rect(index)
             if bar.low is None:
@@ -253,30 +365,9 @@ class RemainsChart(QWidget):
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect.adjusted(-3, -3, 3, 3))
-            painter.setPen(text)
-            value = bar.value_text()
-            if bar.inner is not None:
-                value += f"\n({bar.inner:,} {bar.inner_label})"
-            # Each label keeps to its bar's slot (wrapped, never over a neighbour's).
-            slot = self.slot_rect(index)
-            above = QRectF(
-                slot.left() + 2,
-                rect.top() - metrics.height() * 4 - 2,
-                slot.width() - 4,
-                metrics.height() * 4,
-            )
-            painter.drawText(
-                above,
-                Qt.AlignmentFlag.AlignHCenter
-                | Qt.AlignmentFlag.AlignBottom
-                | Qt.TextFlag.TextWordWrap,
-                value,
-            )
-            painter.drawText(
-                QRectF(slot.left() + 2, plot.bottom() + 4, slot.width() - 4, metrics.height() * 4),
-                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
-                f"{bar.label}\n{bar.unit}",
-            )
+        painter.setPen(text)
+        for box in self.text_boxes():
+            painter.drawText(box.rect, box.flags, box.text)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
