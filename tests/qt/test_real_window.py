@@ -9,6 +9,7 @@ there instead of skipping.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -73,3 +74,32 @@ def test_the_app_starts_in_a_real_x_window(x_display: str, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "could not load the Qt platform plugin" not in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_drawings_show_what_they_paint_after_zoom_and_scroll(
+    x_display: str, tmp_path: Path
+) -> None:
+    # On xcb, Qt scrolls the pixels already on screen and repaints only what it thinks
+    # changed: a drawing with a pinned axis must repaint it all, or stale years stay.
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
+        "QT_QPA_PLATFORM": "xcb",
+        "DISPLAY": x_display,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    driver = Path(__file__).with_name("real_window_driver.py")
+    done = subprocess.run(
+        [sys.executable, str(driver)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    differences = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(differences) == {"timeline zoomed and scrolled", "efforts drawing scrolled"}
+    for check, share in differences.items():
+        assert share < 0.001, f"{check}: {share:.1%} of the pixels on screen are stale"
