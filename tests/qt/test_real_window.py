@@ -54,23 +54,28 @@ def x_display(tmp_path: Path) -> Iterator[str]:
         server.wait(timeout=10)
 
 
-def test_the_app_starts_in_a_real_x_window(x_display: str, tmp_path: Path) -> None:
+def _run_on_xcb(display: str, home: Path, arguments: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run Python with the arguments on the xcb platform of the display, in a clean home."""
     env = {
         **{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
         "QT_QPA_PLATFORM": "xcb",
-        "DISPLAY": x_display,
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "DISPLAY": display,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "mia_desktop", "--exit-after-startup"],
+    return subprocess.run(
+        [sys.executable, *arguments],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
         env=env,
         check=False,
-        cwd=tmp_path,
+        cwd=home,
     )
+
+
+def test_the_app_starts_in_a_real_x_window(x_display: str, tmp_path: Path) -> None:
+    done = _run_on_xcb(x_display, tmp_path, ["-m", "mia_desktop", "--exit-after-startup"])
     assert done.returncode == 0, done.stderr
     assert "could not load the Qt platform plugin" not in done.stderr
     assert "Traceback" not in done.stderr
@@ -81,22 +86,8 @@ def test_the_drawings_show_what_they_paint_after_zoom_and_scroll(
 ) -> None:
     # On xcb, Qt scrolls the pixels already on screen and repaints only what it thinks
     # changed: a drawing with a pinned axis must repaint it all, or stale years stay.
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
-        "QT_QPA_PLATFORM": "xcb",
-        "DISPLAY": x_display,
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
-    driver = Path(__file__).with_name("real_window_driver.py")
-    done = subprocess.run(
-        [sys.executable, str(driver)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-        cwd=tmp_path,
+    done = _run_on_xcb(
+        x_display, tmp_path, [str(Path(__file__).with_name("real_window_driver.py"))]
     )
     assert done.returncode == 0, done.stderr
     differences = json.loads(done.stdout.strip().splitlines()[-1])

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.dates import span_years
-from mia_desktop.qt.theme import grid_colour, series_colour
+from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Country, Effort
 
 FIRST_YEAR, LAST_YEAR = 1950, 2016
@@ -304,11 +304,7 @@ class EffortsOverview(QWidget):
     def paintEvent(self, _event: object) -> None:
         if self.width() != self._laid_out_for:
             self._lay_out(self.width())
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        painter, palette, text = begin_drawing(self)
         label_column = self._label_column()
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
         small = self.label_font()
@@ -424,11 +420,7 @@ class EffortsAxis(QWidget):
         self._fit()
 
     def paintEvent(self, _event: object) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        painter, palette, text = begin_drawing(self)
         row = self._row_height()
         for year, x in zip(
             range(FIRST_YEAR, LAST_YEAR + 1, 10), self.overview.decade_xs(), strict=True

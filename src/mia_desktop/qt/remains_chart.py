@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.details import NOT_STATED, count_text, range_text
-from mia_desktop.qt.theme import grid_colour, series_colour
+from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Batch
 
 LOG_TICKS = (1, 10, 100, 1_000, 10_000)
@@ -315,11 +315,7 @@ class RemainsChart(QWidget):
     # -- painting -------------------------------------------------------------------------
 
     def paintEvent(self, _event: object) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        text = palette.color(QPalette.ColorRole.Text)
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        painter, palette, text = begin_drawing(self)
         plot = self._plot_rect()
         grid = grid_colour(palette, 110)
         for tick in LOG_TICKS:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 THEME_KEY = "view/theme"
@@ -91,3 +91,12 @@ def grid_colour(palette: QPalette, alpha: int = 90) -> QColor:
     colour = QColor(palette.color(QPalette.ColorRole.Mid))
     colour.setAlpha(alpha)
     return colour
+
+
+def begin_drawing(widget: QWidget) -> tuple[QPainter, QPalette, QColor]:
+    """A painter for a drawing on the theme's base colour: (painter, palette, text colour)."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    palette = widget.palette()
+    painter.fillRect(widget.rect(), palette.color(QPalette.ColorRole.Base))
+    return painter, palette, palette.color(QPalette.ColorRole.Text)
