@@ -72,3 +72,26 @@ def _synthetic_database(path: Path, records: int) -> Path:
 def synthetic_database() -> Callable[[Path, int], Path]:
     """Makes a copy of data.db plus N synthetic records (benchmarks/synthetic_db.py)."""
     return _synthetic_database
+
+
+def _crafted_database(folder: Path, *statements: str) -> Path:
+    """A copy of data.db with the SQL statements applied: a database a user might be given."""
+    import shutil
+    import sqlite3
+
+    path = folder / "crafted.db"
+    shutil.copyfile(paths.bundled_database(), path)
+    conn = sqlite3.connect(path)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
+@pytest.fixture
+def crafted_database(tmp_path: Path) -> Callable[..., Path]:
+    """crafted_database("UPDATE ...", ...) -> the path of a changed copy of data.db."""
+    return lambda *statements: _crafted_database(tmp_path, *statements)

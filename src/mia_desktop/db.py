@@ -10,10 +10,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from mia_desktop import dates
+from mia_desktop.dates import PRECISIONS
+from mia_desktop.formats import CSL_STYLES, SHORT_FORM_STYLES
 from mia_desktop.records import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
     KIND_PLURALS,
+    KINDS,
     Batch,
     Country,
     Effort,
@@ -125,6 +129,51 @@ RECORD_COLUMNS = frozenset(
     }
 )  # fmt: skip
 
+# What each column the app reads must hold: SQLite's typeof(), and "?" where NULL is allowed.
+# A database is checked against this at open (see _check_contents), so that a value of the
+# wrong type is refused in one line instead of failing wherever it is first read.
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "metadata": {"key": "text", "value": "text"},
+    "paragraphs": {"number": "integer", "section": "text", "subsection": "text?", "text": "text"},
+    "markers": {"ordinal": "integer", "number": "integer", "paragraph": "integer",
+                "offset": "integer", "sentence": "text"},
+    "likely_sources": {"marker": "integer", "number": "integer", "ends": "text",
+                       "likely_source": "text?", "source_type": "text?", "confidence": "text",
+                       "seen_at": "text?", "remark": "text?", "csl": "text?"},
+    "records": {"id": "text", "kind": "text", "title": "text", "text": "text", "quote": "text",
+                "section": "text", "subsection": "text?", "paragraph": "integer",
+                "quote_start": "integer", "date": "text?", "date_precision": "text?",
+                "date_label": "text?", "date_derived_because": "text?", "date_sort": "text?",
+                "decade": "text?", "keywords": "text"},
+    "record_markers": {"record_id": "text", "marker": "integer"},
+    "record_countries": {"record_id": "text", "country_id": "text"},
+    "record_links": {"record_id": "text", "related_id": "text"},
+    "events": {"id": "text", "category": "text"},
+    "batches": {"id": "text", "origin": "text", "recipient": "text?", "count": "integer?",
+                "count_qualifier": "text?", "unit": "text", "individuals_low": "integer?",
+                "individuals_high": "integer?", "unknowns": "integer?", "identified": "integer?"},
+    "countries": {"id": "text", "names": "text"},
+    "efforts": {"id": "text", "effort_type": "text", "status": "text", "status_detail": "text",
+                "outcome": "text", "periods": "text?"},
+    "figures": {"id": "text", "measure": "text", "value": "integer?", "low": "integer?",
+                "high": "integer?", "value_text": "text", "qualifier": "text", "unit": "text"},
+    "aliases": {"group_id": "integer", "term": "text"},
+    "stop_words": {"word": "text"},
+    "words": {"word": "text", "display": "text", "records": "integer"},
+    "renderings": {"subject": "text", "style": "text", "form": "text", "text": "text",
+                   "html": "text"},
+}  # fmt: skip
+# The metadata keys the app reads (see Database.source_from_metadata).
+METADATA_KEYS = frozenset(
+    {
+        "title", "kind", "publisher", "publisher_short", "publisher_place", "author", "date",
+        "dateline", "url", "url_note", "inputs_sha256", "schema_version",
+    }
+)  # fmt: skip
+# Lists stored as JSON text: each must be a JSON array of strings.
+JSON_LIST_COLUMNS = (("countries", "names"), ("efforts", "periods"))
+BRIEF_SUBJECT = "ncnk2015"  # the brief's own renderings (its bibliography entry)
+
 
 class RankedHits(NamedTuple):
     """The best matches, and how many matches were ranked to find them."""
@@ -178,6 +227,8 @@ class IntegrityCheck:
             if self._stopped:
                 return None
             _check_integrity(conn, self.path)
+            if not self._stopped:
+                _check_contents(conn, self.path)
         except DatabaseError as error:
             return None if self._stopped else str(error)
         finally:
@@ -231,6 +282,7 @@ class Database:
             _check_schema(self._conn, self.path)
             if not self.integrity_check_deferred:
                 _check_integrity(self._conn, self.path)
+            _check_contents(self._conn, self.path, every_row=not self.integrity_check_deferred)
         except DatabaseError:
             self._conn.close()
             raise
@@ -675,16 +727,25 @@ class Database:
             ids,
         )
         details = self._details(rows)
-        return [
-            _make_record(
-                row,
-                details[row["id"]],
-                marks.get(row["id"], []),
-                [c[0] for c in countries.get(row["id"], [])],
-                [link[0] for link in links.get(row["id"], [])],
-            )
-            for row in rows
-        ]
+        records = []
+        for row in rows:
+            try:
+                records.append(
+                    _make_record(
+                        row,
+                        details[row["id"]],
+                        marks.get(row["id"], []),
+                        [c[0] for c in countries.get(row["id"], [])],
+                        [link[0] for link in links.get(row["id"], [])],
+                    )
+                )
+            except (KeyError, TypeError, ValueError) as error:
+                # What the check at open did not see (a large file's runs later).
+                raise DatabaseError(
+                    f"{self.path}: not a usable mia-desktop database (record {row['id']}:"
+                    f" {type(error).__name__}: {error})"
+                ) from None
+        return records
 
     def _pairs(self, sql: str, ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
         grouped: dict[str, list[tuple[Any, ...]]] = {}
@@ -765,7 +826,9 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         )
     try:
         # mode=ro: the bundled data is never written, whatever the code does.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # A short busy timeout: a file another program is writing is reported at once,
+        # instead of freezing the window for Python's default 5 s on every query.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.25)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA temp_store = MEMORY")  # search scratch tables never touch disk
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -833,6 +896,189 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
             f"{path}: is damaged (integrity check: {found[0][:120]}{more});"
             " copy it again or rebuild it"
         )
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path, *, every_row: bool = True) -> None:
+    """Refuse a file whose values the app could not read: its columns and metadata, and
+    (every_row) the types, kind rows, JSON lists, dates, references and stored citations
+    of every row. The first part is quick; the second reads the whole file, so for a large
+    file it runs with the integrity check, in the background."""
+    try:
+        problem = _structure_problem(conn) or (_contents_problem(conn) if every_row else None)
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    if problem is not None:
+        raise DatabaseError(f"{path}: not a usable mia-desktop database ({problem})")
+
+
+def _first(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Any:
+    row = conn.execute(sql, params).fetchone()
+    return None if row is None else row[0]
+
+
+def _structure_problem(conn: sqlite3.Connection) -> str | None:
+    """A column or a metadata entry the app reads that the file lacks; None if none."""
+    for table, columns in COLUMN_TYPES.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        missing = sorted(set(columns) - present)
+        if missing:
+            return f"its {table} table lacks {', '.join(missing)}"
+    missing_keys = METADATA_KEYS - {row[0] for row in conn.execute("SELECT key FROM metadata")}
+    if missing_keys:
+        return f"its metadata lacks {', '.join(sorted(missing_keys))}"
+    version = _first(conn, "SELECT value FROM metadata WHERE key = 'schema_version'")
+    if not str(version).isdigit():
+        return f"metadata schema_version {version!r} is not a whole number"
+    for style in CSL_STYLES:
+        for form in ("citation", "bibliography"):
+            stored = _first(
+                conn,
+                "SELECT 1 FROM renderings WHERE subject = ? AND style = ? AND form = ?",
+                (BRIEF_SUBJECT, style, form),
+            )
+            if stored is None:
+                return f"no {style} {form} is stored for the brief"
+    return None
+
+
+def _contents_problem(conn: sqlite3.Connection) -> str | None:
+    """The first value in the file the app could not read, in plain words; None if none."""
+    for table, columns in COLUMN_TYPES.items():
+        for column, kind in columns.items():
+            allowed = ("'null', " if kind.endswith("?") else "") + f"'{kind.rstrip('?')}'"
+            found = _first(
+                conn,
+                f"SELECT quote(rowid) || ' holds ' || typeof(\"{column}\") FROM {table}"
+                f' WHERE typeof("{column}") NOT IN ({allowed}) LIMIT 1',
+            )
+            if found is not None:
+                wanted = kind.rstrip("?") + (" or nothing" if kind.endswith("?") else "")
+                return f"{table}.{column}: row {found}, not {wanted}"
+    unknown = _first(
+        conn,
+        f"SELECT id || ' (' || kind || ')' FROM records WHERE kind NOT IN ({_quoted(KINDS)})",
+    )
+    if unknown is not None:
+        return f"record {unknown} is of no kind the app knows"
+    for kind, table in _KIND_TABLES.items():
+        orphan = _first(
+            conn,
+            f"SELECT r.id FROM records r LEFT JOIN {table} d ON d.id = r.id"
+            " WHERE r.kind = ? AND d.id IS NULL LIMIT 1",
+            (kind,),
+        )
+        if orphan is not None:
+            return f"{kind} {orphan} has no row in the {table} table"
+    for table, column in JSON_LIST_COLUMNS:
+        bad = _first(
+            conn,
+            f"SELECT id FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
+            f" OR json_type({column}) != 'array' OR EXISTS (SELECT 1 FROM json_each({column})"
+            " WHERE type != 'text')) LIMIT 1",
+        )
+        if bad is not None:
+            return f"{table}.{column} of {bad} is not a JSON list of texts"
+    for record_id, value, precision, label in conn.execute(
+        "SELECT id, date, date_precision, date_label FROM records WHERE date IS NOT NULL"
+        " AND (date_precision IS NULL OR date_label IS NULL OR date_precision NOT IN"
+        f" ({_quoted(PRECISIONS)}) OR date NOT GLOB '[0-9.]*')"
+        " LIMIT 1"
+    ):
+        return f"record {record_id}: date {value!r} ({precision}, {label!r}) cannot be read"
+    for value, precision in conn.execute(
+        "SELECT DISTINCT date, date_precision FROM records WHERE date IS NOT NULL"
+    ):
+        trouble = dates.problem(value, precision)
+        if trouble:
+            return trouble
+    for periods in conn.execute("SELECT DISTINCT periods FROM efforts WHERE periods IS NOT NULL"):
+        for period in json.loads(periods[0]):
+            trouble = dates.problem(period, "approximate" if ".." in period else "range")
+            if trouble:
+                return f"an effort's period: {trouble}"
+    for sql, what in _REFERENCES:
+        dangling = _first(conn, sql)
+        if dangling is not None:
+            return f"{what} {dangling} points to nothing"
+    return _renderings_problem(conn)
+
+
+def _renderings_problem(conn: sqlite3.Connection) -> str | None:
+    """Every record has its citations stored in every style."""
+    needed = [(style, "citation") for style in CSL_STYLES] + [
+        (style, "short") for style in SHORT_FORM_STYLES
+    ]
+    for style, form in needed:
+        lacking = _first(
+            conn,
+            "SELECT r.id FROM records r LEFT JOIN renderings g ON g.subject = r.id"
+            " AND g.style = ? AND g.form = ? WHERE g.subject IS NULL LIMIT 1",
+            (style, form),
+        )
+        if lacking is not None:
+            return f"no {style} {form} is stored for record {lacking}"
+    for style in CSL_STYLES:
+        for form in ("citation", "bibliography"):
+            if (
+                _first(
+                    conn,
+                    "SELECT 1 FROM renderings WHERE subject = ? AND style = ? AND form = ?",
+                    (BRIEF_SUBJECT, style, form),
+                )
+                is None
+            ):
+                return f"no {style} {form} is stored for the brief"
+    return None
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+
+
+_KIND_TABLES = {
+    "event": "events",
+    "batch": "batches",
+    "country": "countries",
+    "effort": "efforts",
+    "figure": "figures",
+}
+# (a query for the first reference that leads nowhere, what the reference is)
+_REFERENCES = (
+    (
+        "SELECT record_id FROM record_countries WHERE country_id NOT IN"
+        " (SELECT id FROM records WHERE kind = 'country') OR record_id NOT IN"
+        " (SELECT id FROM records) LIMIT 1",
+        "the country list of record",
+    ),
+    (
+        "SELECT record_id FROM record_links WHERE related_id NOT IN (SELECT id FROM records)"
+        " OR record_id NOT IN (SELECT id FROM records) LIMIT 1",
+        "a related-record link of",
+    ),
+    (
+        "SELECT record_id FROM record_markers WHERE marker NOT IN (SELECT ordinal FROM markers)"
+        " OR record_id NOT IN (SELECT id FROM records) LIMIT 1",
+        "an endnote marker of record",
+    ),
+    (
+        "SELECT id FROM batches WHERE origin NOT IN (SELECT id FROM records) LIMIT 1",
+        "the origin of batch",
+    ),
+    (
+        "SELECT id FROM records WHERE paragraph NOT IN (SELECT number FROM paragraphs) LIMIT 1",
+        "the paragraph of record",
+    ),
+    (
+        "SELECT ordinal FROM markers WHERE paragraph NOT IN (SELECT number FROM paragraphs)"
+        " LIMIT 1",
+        "the paragraph of endnote marker",
+    ),
+    (
+        "SELECT marker FROM likely_sources WHERE marker NOT IN (SELECT ordinal FROM markers)"
+        " LIMIT 1",
+        "the likely source of marker",
+    ),
+)
 
 
 def _looks_like_text(data: bytes) -> bool:

@@ -179,7 +179,11 @@ class Searcher:
 
 def _replace_words(text: str, replacements: dict[str, str]) -> str:
     for typo, word in replacements.items():
-        text = re.sub(rf"(?<!\w){re.escape(typo)}(?!\w)", word, text, count=1)
+        # Spliced in, not given to re.sub as a replacement: a stored word is text, and a
+        # backslash in it would be read as an escape.
+        found = re.search(rf"(?<!\w){re.escape(typo)}(?!\w)", text)
+        if found:
+            text = text[: found.start()] + word + text[found.end() :]
     return text
 
 

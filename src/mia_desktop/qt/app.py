@@ -11,6 +11,7 @@ import tempfile
 import threading
 import traceback
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -207,6 +208,8 @@ class ErrorReporter:
         self._log_dir = log_dir
         self._reported = False
         self._dialog: QMessageBox | None = None
+        # A problem of the database file, not of the app: said as such (see run()).
+        self.database_problem: Callable[[BaseException], bool] | None = None
 
     @property
     def log_file(self) -> Path:
@@ -220,6 +223,8 @@ class ErrorReporter:
     ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if self.database_problem is not None and self.database_problem(exc):
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         summary = " ".join(f"{exc_type.__name__}: {exc}".split())[:300]
@@ -284,9 +289,11 @@ class ErrorReporter:
 
 
 class BackgroundIntegrityCheck(QObject):
-    """Runs a deferred IntegrityCheck on a thread; `damaged` carries the problem, if any."""
+    """Runs a deferred IntegrityCheck on a thread; `damaged` carries the problem, if any,
+    and `sound` says the file passed."""
 
     damaged = Signal(str)
+    sound = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -300,11 +307,38 @@ class BackgroundIntegrityCheck(QObject):
         problem = self._check.run()
         if problem is not None:
             self.damaged.emit(problem)  # queued to the GUI thread
+        else:
+            self.sound.emit()
 
     def stop(self) -> None:
         """Stop a check still running (at quit) and wait for its thread to end."""
         self._check.stop()
         self._thread.join(timeout=5)
+
+
+def _database_problem(
+    window: MainWindow, path: Path, error: BaseException, *, interactive: bool
+) -> bool:
+    """Say what is wrong with the database file in one line; False if it is no such error.
+
+    A file another program holds locked is a passing state: the window says so and goes
+    on. A file found unreadable while reading (what the check at open cannot see, or a
+    large file's check still running) is refused as at open: one line, exit 2.
+    """
+    reason = str(error)
+    if isinstance(error, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason):
+        message = f"{path}: is locked by another program; try again"
+        _warn(message)
+        window.statusBar().showMessage(f"The database {message}", 15_000)
+        return True
+    if isinstance(error, DatabaseError):
+        _refuse_damaged(window, reason, interactive=interactive)
+        return True
+    if isinstance(error, sqlite3.DatabaseError):
+        problem = f"{path}: not a usable mia-desktop database ({reason})"
+        _refuse_damaged(window, problem, interactive=interactive)
+        return True
+    return False
 
 
 def _refuse_damaged(window: MainWindow, problem: str, *, interactive: bool) -> None:
@@ -354,14 +388,20 @@ def run(
     app.setWindowIcon(QIcon(str(paths.app_icon())))
     clear_clipboard_on_quit(app)
     previous_hook = sys.excepthook
-    ErrorReporter(interactive=interactive).install()
+    reporter = ErrorReporter(interactive=interactive).install()
     try:
         try:
             window = MainWindow(database=database, settings=user_settings)
+        except DatabaseError as error:  # what the window reads first, of a large file
+            database.close()
+            return _report_bad_database(error, interactive=interactive)
         except sqlite3.Error as error:  # passed the checks, yet its tables do not fit
             database.close()
             bad = DatabaseError(f"{path}: not a usable mia-desktop database ({error})")
             return _report_bad_database(bad, interactive=interactive)
+        reporter.database_problem = lambda error: _database_problem(
+            window, path, error, interactive=interactive
+        )
         window.show()
         checker = None
         if database.integrity_check_deferred:
@@ -369,8 +409,10 @@ def run(
             checker.damaged.connect(
                 lambda problem: _refuse_damaged(window, problem, interactive=interactive)
             )
+            if exit_after_startup:  # a smoke test of a large file sees its check pass
+                checker.sound.connect(window.close)
             checker.start()
-        if exit_after_startup:
+        if exit_after_startup and checker is None:
             # Quit from the event loop, after the shown window has had its first paint.
             QTimer.singleShot(0, window.close)
         code = app.exec()

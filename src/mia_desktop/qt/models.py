@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from mia_desktop.records import KIND_LABELS, Record, SearchHit
@@ -26,6 +29,33 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SNIPPET_HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def reported_not_raised(fallback: Any = None) -> Callable[[_Method], _Method]:
+    """For a method Qt calls from C++ (data(), rowCount()...): an exception must not escape.
+
+    One that escapes into Qt kills the process without a word (shiboken crashes reporting
+    it on Python 3.11). It goes to sys.excepthook instead, from the event loop, once per
+    model (the app's reporter logs it, or refuses a database it finds unreadable), and Qt
+    gets the fallback: an empty cell, no rows.
+    """
+
+    def decorate(method: _Method) -> _Method:
+        @functools.wraps(method)
+        def guarded(self: QObject, *args: Any) -> Any:
+            try:
+                return method(self, *args)
+            except Exception:
+                info = sys.exc_info()
+                if not self.property("mia_reported"):
+                    self.setProperty("mia_reported", True)
+                    QTimer.singleShot(0, lambda: sys.excepthook(*info))
+                return fallback
+
+        return guarded  # type: ignore[return-value]
+
+    return decorate
 
 
 class Column(NamedTuple):
@@ -47,6 +77,7 @@ class ColumnTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
+    @reported_not_raised()
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -104,6 +135,7 @@ class RecordTableModel(ColumnTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
+    @reported_not_raised()
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
@@ -130,6 +162,7 @@ class SearchResultsModel(QAbstractListModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
+    @reported_not_raised()
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
@@ -226,9 +259,11 @@ class LazyRecordModel(ColumnTableModel):
 
     # -- paging ---------------------------------------------------------------------------
 
+    @reported_not_raised(fallback=False)
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._keys) < self._total
 
+    @reported_not_raised()
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if not parent.isValid():
             self._append(self.PAGE)
@@ -249,6 +284,7 @@ class LazyRecordModel(ColumnTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)
 
+    @reported_not_raised()
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._keys):
             return None

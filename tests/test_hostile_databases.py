@@ -1,0 +1,144 @@
+"""A database a user is given is checked once, at open: one that the app could not read is
+refused in one line with exit 2, by the command line and the app alike, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mia_desktop.db import Database, DatabaseError
+
+BROKEN = {
+    "a date of no known form": (
+        "UPDATE records SET date = 'yesterday', date_precision = 'sometime'"
+        " WHERE id = 'ev-1954-operation-glory'",
+        "date 'yesterday'",
+    ),
+    "a batch count in words": (
+        "UPDATE batches SET count = 'many' WHERE id = 'ba-k208-1990-1994'",
+        "batches.count",
+    ),
+    "a figure value in words": (
+        "UPDATE figures SET value = 'lots' WHERE id = 'fi-unaccounted-for-2015'",
+        "figures.value",
+    ),
+    "a record without its kind's row": (
+        "DELETE FROM batches WHERE id = 'ba-k208-1990-1994'",
+        "batch ba-k208-1990-1994 has no row in the batches table",
+    ),
+    "a metadata key missing": (
+        "DELETE FROM metadata WHERE key = 'title'",
+        "its metadata lacks title",
+    ),
+    "no stored citations": ("DELETE FROM renderings", "no chicago citation is stored"),
+    "broken JSON in a list": (
+        "UPDATE countries SET names = '[\"DPRK\"' WHERE id = 'co-north-korea'",
+        "countries.names of co-north-korea is not a JSON list of texts",
+    ),
+    "a list of numbers": (
+        "UPDATE countries SET names = '[1, 2]' WHERE id = 'co-north-korea'",
+        "countries.names of co-north-korea is not a JSON list of texts",
+    ),
+    "a link to no record": (
+        "UPDATE record_links SET related_id = 'ev-nowhere'"
+        " WHERE rowid = (SELECT min(rowid) FROM record_links)",
+        "points to nothing",
+    ),
+    "a batch from no country": (
+        "UPDATE batches SET origin = 'co-atlantis' WHERE id = 'ba-k208-1990-1994'",
+        "the origin of batch ba-k208-1990-1994 points to nothing",
+    ),
+    "a column missing": (
+        "ALTER TABLE figures DROP COLUMN unit",
+        "its figures table lacks unit",
+    ),
+    "a NULL where a value must be": (
+        "UPDATE events SET category = NULL WHERE id = 'ev-1954-operation-glory'",
+        "events.category",
+    ),
+    "a period that is no date": (
+        'UPDATE efforts SET periods = \'["1951/1956", "soon"]\''
+        " WHERE id = 'ef-south-korea-recovery'",
+        "an effort's period",
+    ),
+}
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "mia_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_database_the_app_cannot_read_is_refused_at_open(
+    crafted_database: Callable[..., Path], case: str
+) -> None:
+    statement, said = BROKEN[case]
+    path = crafted_database(statement)
+    with pytest.raises(DatabaseError) as refused:
+        Database(path)
+    assert said in str(refused.value)
+    assert str(refused.value).startswith(f"{path}: not a usable mia-desktop database (")
+
+
+@pytest.mark.parametrize(
+    "case", ["a batch count in words", "a record without its kind's row", "no stored citations"]
+)
+@pytest.mark.parametrize(
+    "command",
+    [["show", "ba-k208-1990-1994"], ["search", "K208"], ["cite", "ncnk2015"], ["export"], []],
+)
+def test_the_command_line_and_the_app_say_so_in_one_line(
+    crafted_database: Callable[..., Path], case: str, command: list[str]
+) -> None:
+    path = crafted_database(BROKEN[case][0])
+    extra = ["--exit-after-startup"] if not command else []
+    done = _run("--db", str(path), *extra, *command)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "not a usable mia-desktop database" in lines[0]
+
+
+def test_a_stored_word_is_text_not_a_pattern(crafted_database: Callable[..., Path]) -> None:
+    # The suggestion for a misspelling is put into the query: a backslash in it is a
+    # character, not an escape of a replacement pattern.
+    path = crafted_database("UPDATE words SET display = 'Richard\\1son' WHERE word = 'richardson'")
+    done = _run("--db", str(path), "search", "Richardsen")
+    assert "Traceback" not in done.stderr
+    assert done.returncode in (0, 1), done.stderr
+
+
+@pytest.mark.parametrize(
+    "case", ["a batch count in words", "a record without its kind's row", "a metadata key missing"]
+)
+def test_a_large_file_checked_after_the_window_shows_is_refused_in_one_line(
+    crafted_database: Callable[..., Path], case: str
+) -> None:
+    # A file above the size checked at open is checked in the background while the window
+    # already reads from it: what the window reads first must not crash it either.
+    path = crafted_database(BROKEN[case][0])
+    code = (
+        "import sys, mia_desktop.db as db; db.INTEGRITY_CHECK_AT_OPEN = 0;"
+        "from mia_desktop.cli import main;"
+        f"sys.exit(main(['--db', {str(path)!r}, '--exit-after-startup']))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "unexpected error" not in done.stderr
+    assert "not a usable mia-desktop database" in done.stderr
