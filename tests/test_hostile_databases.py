@@ -142,3 +142,52 @@ def test_a_large_file_checked_after_the_window_shows_is_refused_in_one_line(
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "unexpected error" not in done.stderr
     assert "not a usable mia-desktop database" in done.stderr
+
+
+def _huge_record(crafted_database: Callable[..., Path], repeats: int) -> Path:
+    return crafted_database(
+        f"UPDATE records SET text = 'Remains ' || replace(hex(zeroblob({repeats})), '00',"
+        " 'remains recovery ') WHERE id = 'ev-1954-operation-glory'",
+        "INSERT INTO records_fts(records_fts) VALUES ('rebuild')",
+    )
+
+
+def test_a_huge_record_is_searched_in_bounded_time(
+    crafted_database: Callable[..., Path],
+) -> None:
+    # FTS5's snippet() takes time quadratic in the hits inside one text: a 5.6 MB record
+    # once froze the window for minutes (here 2.5 MB: far beyond the timeout before).
+    path = _huge_record(crafted_database, 150_000)
+    done = _run("--db", str(path), "search", "remains", "--json", "--limit", "200")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    assert "ev-1954-operation-glory" in {hit["id"] for hit in json.loads(done.stdout)["hits"]}
+
+
+def test_a_huge_record_shows_a_short_snippet(crafted_database: Callable[..., Path]) -> None:
+    from mia_desktop.searcher import Searcher
+
+    with Database(_huge_record(crafted_database, 2_000)) as db:  # 34 kB
+        hits = Searcher(db).search("recovery", limit=200).hits
+    snippet = next(hit.snippet for hit in hits if hit.record.id == "ev-1954-operation-glory")
+    assert 0 < len(snippet) < 400 and snippet.endswith("…")
+
+
+def test_a_search_out_of_time_says_it_searched_its_first_word(db: Database) -> None:
+    from mia_desktop.searcher import Searcher, describe_result
+
+    result = Searcher(db).search("remains korea china", budget_s=0)
+    assert result.shortened_to == 1 and result.hits
+    assert "Searched the first word only: all of them would take too long." in (
+        describe_result(result)
+    )
+
+
+def test_a_pasted_page_is_searched_by_its_first_words() -> None:
+    page = "remains recovery korea " * 5000  # 115 kB
+    done = _run("search", page, "--json")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    assert json.loads(done.stdout)["hits"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -194,6 +195,14 @@ class DatabaseError(Exception):
     """The file cannot serve as a mia-desktop database; the message says why, in plain words."""
 
 
+class SearchTooSlow(Exception):
+    """A query ran past the time Database.deadline gave it, and was stopped."""
+
+
+# snippet() is used on texts up to this length (the brief's longest text is under 1,000
+# characters); a longer one shows its first SNIPPET_OPENING characters.
+SNIPPET_TEXT_LIMIT = 20_000
+SNIPPET_OPENING = 160
 RECORD_CACHE = 2_000  # records kept after reading (see Database.records_by_id)
 # A search reads the same index pages several times per keystroke (rank, snippets, counts):
 # from the first search on, the page cache grows to this (pages are cached only as read).
@@ -274,6 +283,25 @@ class Database:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    @contextlib.contextmanager
+    def deadline(self, seconds: float | None) -> Iterator[None]:
+        """Stop the queries run inside with SearchTooSlow once `seconds` have passed."""
+        if seconds is None:
+            yield
+            return
+        end = time.monotonic() + seconds
+        # Called every 1,000 SQLite instructions: a few microseconds apart.
+        self._conn.set_progress_handler(lambda: time.monotonic() > end, 1_000)
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if "interrupted" in str(error):
+                self._conn.rollback()
+                raise SearchTooSlow(str(error)) from None
+            raise
+        finally:
+            self._conn.set_progress_handler(None, 0)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -576,10 +604,17 @@ class Database:
         if not rowids:
             return {}
         names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
+        # snippet() takes time quadratic in the hits inside one text (a 5 MB record froze
+        # the window for minutes): a text longer than any the brief has gets its opening
+        # words instead, unhighlighted.
         rows = self._run_search(
             f"SELECT rowid,"
-            f" snippet({FTS_TABLE}, 2, :start, :end, '…', 16) AS quote_snippet,"
-            f" snippet({FTS_TABLE}, 1, :start, :end, '…', 16) AS text_snippet"
+            f" CASE WHEN length(quote) <= :longest"
+            f" THEN snippet({FTS_TABLE}, 2, :start, :end, '…', 16)"
+            f" ELSE substr(quote, 1, :opening) || '…' END AS quote_snippet,"
+            f" CASE WHEN length(text) <= :longest"
+            f" THEN snippet({FTS_TABLE}, 1, :start, :end, '…', 16)"
+            f" ELSE substr(text, 1, :opening) || '…' END AS text_snippet"
             f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
             # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
             # each rowid anew, re-running the whole match for each.
@@ -591,6 +626,8 @@ class Database:
                 "high": max(rowids),
                 "start": HIGHLIGHT_START,
                 "end": HIGHLIGHT_END,
+                "longest": SNIPPET_TEXT_LIMIT,
+                "opening": SNIPPET_OPENING,
             },
         )
         return {row["rowid"]: _best_snippet(row) for row in rows}
@@ -944,16 +981,24 @@ def _structure_problem(conn: sqlite3.Connection) -> str | None:
 def _contents_problem(conn: sqlite3.Connection) -> str | None:
     """The first value in the file the app could not read, in plain words; None if none."""
     for table, columns in COLUMN_TYPES.items():
-        for column, kind in columns.items():
-            allowed = ("'null', " if kind.endswith("?") else "") + f"'{kind.rstrip('?')}'"
-            found = _first(
-                conn,
-                f"SELECT quote(rowid) || ' holds ' || typeof(\"{column}\") FROM {table}"
-                f' WHERE typeof("{column}") NOT IN ({allowed}) LIMIT 1',
-            )
-            if found is not None:
-                wanted = kind.rstrip("?") + (" or nothing" if kind.endswith("?") else "")
-                return f"{table}.{column}: row {found}, not {wanted}"
+        wrong = {
+            column: f'typeof("{column}") NOT IN ('
+            + ("'null', " if kind.endswith("?") else "")
+            + f"'{kind.rstrip('?')}')"
+            for column, kind in columns.items()
+        }
+        # One pass over the table; only a table found wrong is read again per column.
+        if _first(conn, f"SELECT 1 FROM {table} WHERE {' OR '.join(wrong.values())} LIMIT 1"):
+            for column, condition in wrong.items():
+                found = _first(
+                    conn,
+                    f"SELECT quote(rowid) || ' holds ' || typeof(\"{column}\") FROM {table}"
+                    f" WHERE {condition} LIMIT 1",
+                )
+                if found is not None:
+                    kind = columns[column]
+                    wanted = kind.rstrip("?") + (" or nothing" if kind.endswith("?") else "")
+                    return f"{table}.{column}: row {found}, not {wanted}"
     unknown = _first(
         conn,
         f"SELECT id || ' (' || kind || ')' FROM records WHERE kind NOT IN ({_quoted(KINDS)})",

@@ -27,6 +27,9 @@ _THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _QUOTED = re.compile(r'"([^"]*)"')
 _EDGE_PUNCTUATION = ".,;:!?()[]{}"
 MAX_TERMS = 32  # more words than this add nothing but cost
+# What of a search text is read: room for MAX_TERMS long words. A pasted page would
+# otherwise be scanned whole on every keystroke, only for its first words to be kept.
+MAX_QUERY_CHARS = 1_000
 MIN_PREFIX = 2  # letters a last word needs before it is searched as a prefix
 
 
@@ -86,6 +89,9 @@ def parse(text: str) -> list[Term]:
     A chunk is what white space separates, so "U.S." and "North-Korea" stay one phrase
     ("U S", "North Korea"). A stray quotation mark is ignored.
     """
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS)
+        text = text[: cut if cut > 0 else MAX_QUERY_CHARS]
     terms: list[Term] = []
     position = 0
     for match in _QUOTED.finditer(text):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field, replace
 
 from mia_desktop import search as fts  # the pure query builders
-from mia_desktop.db import Database, SearchFilters, SearchQuery
+from mia_desktop.db import Database, SearchFilters, SearchQuery, SearchTooSlow
 from mia_desktop.records import SearchHit
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
@@ -15,6 +16,11 @@ MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enou
 # Either would cost each keystroke time in proportion to the matches.
 FACET_LIMIT = 300
 RANKED_AT_MOST = 300
+# A search as you type runs on the window's thread: it may take this long. A search that
+# runs out of it is stopped and run again on the first half of its words in the time that
+# is left, and so on; at the end, the first word alone always runs. So no search blocks the
+# window for much more than this, whatever is pasted or however large the database.
+SEARCH_BUDGET_S = 0.05
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,6 +40,7 @@ class SearchResult:
     # lower bound, and Searcher.counted gives the result with the exact total.
     filters: SearchFilters = field(default_factory=SearchFilters)
     uncounted: bool = False
+    shortened_to: int | None = None  # set when only the first this many words were searched
 
 
 class Searcher:
@@ -55,13 +62,37 @@ class Searcher:
         filters: SearchFilters | None = None,
         limit: int = 50,
         count_all: bool = True,
+        budget_s: float | None = SEARCH_BUDGET_S,
     ) -> SearchResult:
         """The best `limit` matches of the text, with counts.
 
         With count_all=False, a search of more matches than are ranked leaves them uncounted
         (`uncounted`, and `total` a lower bound): counting them is a further pass over the
         index, which a search as you type can put off until the typing pauses (`counted`).
+        A search that takes longer than budget_s is shortened (see SEARCH_BUDGET_S).
         """
+        words = text.split()
+        tried = text
+        end = None if budget_s is None else time.monotonic() + budget_s
+        while True:
+            left = None if end is None or len(words) <= 1 else end - time.monotonic()
+            if left is not None and left <= 0:  # out of time: the first word, whatever it takes
+                words, left = words[:1], None
+                tried = " ".join(words)
+            try:
+                with self._db.deadline(left):
+                    result = self._search(tried, filters, limit, count_all)
+                break
+            except SearchTooSlow:
+                words = words[: len(words) // 2]
+                tried = " ".join(words)
+        if tried == text:
+            return result
+        return replace(result, text=text, shortened_to=len(words))
+
+    def _search(
+        self, text: str, filters: SearchFilters | None, limit: int, count_all: bool
+    ) -> SearchResult:
         filters = filters or SearchFilters()
         typed, prefix = fts.words_to_search(text)
         terms = fts.expand_aliases(typed, self.vocabulary)
@@ -216,6 +247,13 @@ def describe_result(result: SearchResult) -> list[str]:
                 f"So many matches that the best of the first {result.ranked:,} are shown;"
                 " type more to narrow them."
             )
+    if result.shortened_to:
+        first = (
+            "the first word"
+            if result.shortened_to == 1
+            else (f"the first {result.shortened_to} words")
+        )
+        lines.append(f"Searched {first} only: all of them would take too long.")
     if result.also_searched:
         lines.append(f"Also searched: {', '.join(result.also_searched)}.")
     return lines
