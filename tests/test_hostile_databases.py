@@ -191,3 +191,50 @@ def test_a_pasted_page_is_searched_by_its_first_words() -> None:
     import json
 
     assert json.loads(done.stdout)["hits"]
+
+
+def test_a_wal_database_is_read_without_creating_files_beside_it(
+    crafted_database: Callable[..., Path],
+) -> None:
+    path = crafted_database("PRAGMA journal_mode = WAL")
+    before = sorted(p.name for p in path.parent.iterdir())
+    with Database(path) as db:
+        assert db.record("ba-k208-1990-1994") is not None
+        assert sorted(p.name for p in path.parent.iterdir()) == before  # no -wal, no -shm
+
+
+def test_a_wal_database_with_changes_still_beside_it_is_refused(
+    crafted_database: Callable[..., Path],
+) -> None:
+    import sqlite3
+
+    path = crafted_database("PRAGMA journal_mode = WAL")
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE records SET title = title || '.' WHERE kind = 'event'")
+    writer.commit()  # in the -wal file, not yet in the database
+    try:
+        with pytest.raises(DatabaseError, match="changes not yet written into it"):
+            Database(path)
+    finally:
+        writer.close()
+
+
+def test_a_database_locked_by_another_program_says_so_at_once(
+    crafted_database: Callable[..., Path],
+) -> None:
+    import sqlite3
+    import time
+
+    path = crafted_database()
+    with Database(path) as db:
+        writer = sqlite3.connect(path)
+        writer.execute("BEGIN EXCLUSIVE")  # another program writing it
+        try:
+            started = time.monotonic()
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                db.records_by_id(["ba-k208-1990-1994"])
+            assert time.monotonic() - started < 2  # not Python's default 5 s per query
+        finally:
+            writer.rollback()
+            writer.close()

@@ -861,11 +861,24 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             f"{path}: is truncated ({size:,} of {expected:,} bytes), not a complete database;"
             " copy it again"
         )
+    # A file in WAL mode (header bytes 18-19 are 2) would have SQLite create -wal and -shm
+    # files beside it even to read it, and fail on a read-only disk: opened immutable, it
+    # is read as it is, with nothing created. Changes still in a -wal file would be missed
+    # that way, so such a file is refused.
+    options = "mode=ro"
+    if header[18:20] == b"\x02\x02":
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise DatabaseError(
+                f"{path}: has changes not yet written into it (in {wal.name}); copy the"
+                " database again once the program writing it has closed it"
+            )
+        options = "mode=ro&immutable=1"
     try:
         # mode=ro: the bundled data is never written, whatever the code does.
         # A short busy timeout: a file another program is writing is reported at once,
         # instead of freezing the window for Python's default 5 s on every query.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.25)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=0.25)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA temp_store = MEMORY")  # search scratch tables never touch disk
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
+import signal
+import socket
 import sqlite3
 import sys
 import tempfile
@@ -21,6 +24,7 @@ from PySide6.QtCore import (
     QEvent,
     QObject,
     QSettings,
+    QSocketNotifier,
     QStandardPaths,
     QTimer,
     Signal,
@@ -79,6 +83,13 @@ def checked_settings(settings: QSettings) -> QSettings:
     mia-desktop is left untouched and this session uses scratch settings that are not kept.
     """
     path = Path(settings.fileName())
+    unreadable = _unreadable_reason(path)
+    if unreadable is not None:
+        _warn(
+            f"the settings file {path} cannot be read ({unreadable}); starting with default"
+            " settings, which are not kept"
+        )
+        return _scratch_settings()
     problem = _corruption(settings)
     if problem is None:
         version = _settings_version(settings)
@@ -114,6 +125,19 @@ def checked_settings(settings: QSettings) -> QSettings:
         f" (the old file is kept as {backup})"
     )
     return settings if settings.status() == QSettings.Status.NoError else _scratch_settings()
+
+
+def _unreadable_reason(path: Path) -> str | None:
+    """Why the settings file (or its folder) cannot be read, or None when it can or is new."""
+    try:
+        if path.is_file():
+            with path.open("rb"):
+                pass
+        elif path.parent.exists():
+            os.listdir(path.parent)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def _settings_version(settings: QSettings) -> int | None:
@@ -351,6 +375,43 @@ def _refuse_damaged(window: MainWindow, problem: str, *, interactive: bool) -> N
     QCoreApplication.exit(EXIT_BAD_INPUT)
 
 
+# -- signals ---------------------------------------------------------------------------------
+
+
+def close_on_signals(window: MainWindow) -> Callable[[], None]:
+    """SIGTERM (a logout, a shutdown) and SIGINT (Ctrl+C) close the window as a user's close
+    does, saving its state. Returns what puts the previous handlers back.
+
+    Python runs a signal handler only between bytecodes, and Qt's event loop may sleep in C
+    for long: the signal's number is written to a socket (signal.set_wakeup_fd) that Qt
+    watches, so the window hears of it at once.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    caught = (signal.SIGTERM, signal.SIGINT)
+    previous = {number: signal.signal(number, lambda *_: None) for number in caught}
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+        window.close()
+
+    notifier.activated.connect(on_signal)
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        reader.close()
+        writer.close()
+
+    return restore
+
+
 # -- the app ---------------------------------------------------------------------------------
 
 
@@ -403,6 +464,11 @@ def run(
             window, path, error, interactive=interactive
         )
         window.show()
+        restore_signals = (
+            close_on_signals(window)
+            if threading.current_thread() is threading.main_thread()
+            else lambda: None
+        )
         checker = None
         if database.integrity_check_deferred:
             checker = BackgroundIntegrityCheck(path, parent=window)
@@ -416,6 +482,7 @@ def run(
             # Quit from the event loop, after the shown window has had its first paint.
             QTimer.singleShot(0, window.close)
         code = app.exec()
+        restore_signals()
         if checker is not None:
             checker.stop()
         # The window goes before its database does (when the app is reused in-process, a

@@ -398,9 +398,13 @@ class SearchPanel(QObject):
         text = text.strip()
         if not text:
             return
-        entries = [text, *(e for e in self._history.stringList() if e != text)]
-        self._history.setStringList(entries[:HISTORY_LENGTH])
-        self._settings.setValue(HISTORY_KEY, entries[:HISTORY_LENGTH])
+        # Another window of the app may have added searches since: read them in first, so
+        # that neither overwrites the other's.
+        self._settings.sync()
+        merged = [text, *self._load_history(), *self._history.stringList()]
+        entries = list(dict.fromkeys(merged))[:HISTORY_LENGTH]
+        self._history.setStringList(entries)
+        self._settings.setValue(HISTORY_KEY, entries)
 
     def _load_history(self) -> list[str]:
         stored = self._settings.value(HISTORY_KEY, [])
