@@ -7,7 +7,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import sys
 import tempfile
@@ -383,20 +382,23 @@ def close_on_signals(window: MainWindow) -> Callable[[], None]:
     does, saving its state. Returns what puts the previous handlers back.
 
     Python runs a signal handler only between bytecodes, and Qt's event loop may sleep in C
-    for long: the signal's number is written to a socket (signal.set_wakeup_fd) that Qt
-    watches, so the window hears of it at once.
+    for long: the signal's number is written to a pipe (signal.set_wakeup_fd) that Qt
+    watches, so the window hears of it at once. (A pipe, not a socket: the app opens no
+    socket at all. Windows has neither the signals nor pipes for this.)
     """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    if os.name != "posix":
+        return lambda: None
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    os.set_blocking(write_fd, False)
+    previous_fd = signal.set_wakeup_fd(write_fd)
     caught = (signal.SIGTERM, signal.SIGINT)
     previous = {number: signal.signal(number, lambda *_: None) for number in caught}
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, window)
 
     def on_signal() -> None:
         with contextlib.suppress(OSError):
-            reader.recv(64)
+            os.read(read_fd, 64)
         window.close()
 
     notifier.activated.connect(on_signal)
@@ -406,8 +408,8 @@ def close_on_signals(window: MainWindow) -> Callable[[], None]:
         signal.set_wakeup_fd(previous_fd)
         for number, handler in previous.items():
             signal.signal(number, handler)
-        reader.close()
-        writer.close()
+        os.close(read_fd)
+        os.close(write_fd)
 
     return restore
 
