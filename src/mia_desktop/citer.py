@@ -24,7 +24,7 @@ from mia_desktop.citations import (
     to_csl_json,
     to_ris,
 )
-from mia_desktop.db import Database
+from mia_desktop.db import Database, DatabaseError
 from mia_desktop.formats import (
     CSL_STYLES,
     DATA_FORMATS,
@@ -128,8 +128,11 @@ class Citer:
 
     def _stored(self, subject: str, style: str, form: str) -> Rendering:
         rendering = self._db.rendering(subject, style, form)
-        if rendering is None:
-            raise UnknownStyle(f"no {style} {form} stored for {subject}")
+        if rendering is None:  # the build stores every one: the file is not as built
+            raise DatabaseError(
+                f"{self._db.path}: not a usable mia-desktop database (no {style} {form} is"
+                f" stored for {subject})"
+            )
         return rendering
 
     def _data_format(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db import Database
+from mia_desktop.db import Database, DatabaseError
 from mia_desktop.formats import (
     DEFAULT_FORM,
     DEFAULT_STYLE,
@@ -170,7 +170,6 @@ class CitationPanel(QWidget):
         self.style_changed.emit(self.citation_style)
 
     def show_record(self, record_id: str) -> None:
-        from mia_desktop.citer import UnknownStyle
         from mia_desktop.details import DetailsContext, record_html
 
         record = self._db.record(record_id)
@@ -189,7 +188,7 @@ class CitationPanel(QWidget):
         for form in forms:
             try:
                 rendering = citer.cite(record, style, form)
-            except UnknownStyle:  # a database built without this record's renderings
+            except DatabaseError:  # a database built without this record's renderings
                 rendering = missing
             chosen = form == self.citation_form or (
                 form == "citation" and self.citation_form == "short" and len(forms) == 2
