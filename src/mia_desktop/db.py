@@ -34,6 +34,7 @@ from mia_desktop.records import (
     SearchHit,
     SourceInfo,
 )
+from mia_desktop.safe_html import sanitised_citation_html
 
 SCHEMA_VERSION = 4
 FTS_TABLE = "records_fts"
@@ -350,7 +351,10 @@ class Database:
             "SELECT text, html FROM renderings WHERE subject = ? AND style = ? AND form = ?",
             (subject, style, form),
         ).fetchone()
-        return Rendering(text=row["text"], html=row["html"]) if row else None
+        if row is None:
+            return None
+        # Stored HTML is shown and copied as HTML: only what citeproc writes is kept.
+        return Rendering(text=row["text"], html=sanitised_citation_html(row["html"]))
 
     def paragraphs(self) -> list[Paragraph]:
         rows = self._conn.execute(

@@ -19,6 +19,7 @@ from mia_desktop.records import (
     Rendering,
     SourceInfo,
 )
+from mia_desktop.safe_html import web_link
 
 NOT_STATED = "not stated in source"
 
@@ -194,12 +195,7 @@ def _likely_sources_html(sources: list[tuple[LikelySource, str, Rendering | None
         return ""
     items = []
     for source, label, rendering in sources:
-        seen = (
-            f'<br><small>Seen at <a href="{escape(source.seen_at)}">{escape(source.seen_at)}'
-            "</a></small>"
-            if source.seen_at
-            else ""
-        )
+        seen = f"<br><small>Seen at {web_link(source.seen_at)}</small>" if source.seen_at else ""
         described = rendering.html if rendering else escape(likely_source_text(source))
         copy = f' <a href="copy-lead:{source.marker}">[copy]</a>' if rendering is not None else ""
         items.append(

@@ -25,12 +25,13 @@ from PySide6.QtCore import (
     QSettings,
     QSocketNotifier,
     QStandardPaths,
+    Qt,
     QTimer,
     Signal,
     qVersion,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mia_desktop import __version__, paths
 from mia_desktop.db import Database, DatabaseError, IntegrityCheck
@@ -364,13 +365,18 @@ def _database_problem(
     return False
 
 
+def _show_plain_error(parent: QWidget | None, message: str) -> None:
+    # Plain text: the message quotes values from the database, which may look like HTML.
+    box = QMessageBox(QMessageBox.Icon.Critical, "mia-desktop", message, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def _refuse_damaged(window: MainWindow, problem: str, *, interactive: bool) -> None:
     # As at open: a damaged file is not shown, since what it shows may be wrong.
     print(f"mia-desktop: {problem}", file=sys.stderr)
     if interactive:
-        QMessageBox.critical(
-            window, "mia-desktop", f"mia-desktop cannot use its database.\n\n{problem}"
-        )
+        _show_plain_error(window, f"mia-desktop cannot use its database.\n\n{problem}")
     QCoreApplication.exit(EXIT_BAD_INPUT)
 
 
@@ -503,6 +509,6 @@ def _report_bad_database(error: DatabaseError, *, interactive: bool) -> int:
     if interactive:
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
-        QMessageBox.critical(None, "mia-desktop", message)
+        _show_plain_error(None, message)
         del app
     return EXIT_BAD_INPUT

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,9 @@ from mia_desktop.formats import (
     STYLES,
     form_name,
 )
+from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import LikelySource, Record, Rendering
+from mia_desktop.safe_html import is_web_link
 
 if TYPE_CHECKING:
     from mia_desktop.citer import Citer
@@ -91,7 +92,7 @@ class CitationPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
         self.form_chooser.currentIndexChanged.connect(self._on_form)
-        self.view = QTextBrowser(self)
+        self.view = TextView(self)
         self.view.setObjectName("citationView")
         self.view.setAccessibleName("Citation and source of the selected record")
         self.view.setOpenLinks(False)
@@ -218,5 +219,6 @@ class CitationPanel(QWidget):
             self.record_link_activated.emit(url.path())
         elif url.scheme() == "copy-lead":
             self.lead_copy_requested.emit(int(url.path()))
-        else:
+        elif is_web_link(url.toString()):
             QDesktopServices.openUrl(url)  # only when the user clicks a source's address
+        # Anything else (file:, javascript:, ...) came from a database: it is not opened.

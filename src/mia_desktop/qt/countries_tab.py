@@ -6,7 +6,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from mia_desktop.db import Database
 from mia_desktop.details import figure_value_text
@@ -15,6 +15,7 @@ from mia_desktop.qt.efforts_overview import EffortsAxis, EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.tabs import RecordTab
+from mia_desktop.qt.text_view import TextView
 
 if TYPE_CHECKING:
     from mia_desktop.qt.tabs import Highlighting
@@ -41,7 +42,7 @@ class CountriesTab(RecordTab):
         )
         self.countries.setAccessibleName("Countries")
         self.countries.setSortingEnabled(False)
-        self.summary = QTextBrowser(self)
+        self.summary = TextView(self)
         self.summary.setObjectName("countrySummary")
         self.summary.setAccessibleName("Country summary and key figures")
         self.effort_model = LazyRecordModel(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from mia_desktop.dates import span_years
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Country, Effort
+from mia_desktop.safe_html import tooltip
 
 FIRST_YEAR, LAST_YEAR = 1950, 2016
 STATUSES = ("active", "completed", "suspended", "cancelled", "not stated")
@@ -391,7 +392,7 @@ class EffortsOverview(QWidget):
         effort_id = self.effort_at(event.position())
         effort = next((e for e in self.efforts if e.id == effort_id), None)
         self.setToolTip(
-            f"{effort.title}\n{effort.date.label if effort.date else ''} · {effort.status}"
+            tooltip(f"{effort.title}\n{effort.date.label if effort.date else ''} · {effort.status}")
             if effort
             else ""
         )

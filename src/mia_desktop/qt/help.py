@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from mia_desktop.qt.text_view import TextView
 
 # Term -> what it means. Where the brief defines or expands a term, its words are used.
 GLOSSARY = [
@@ -162,7 +164,7 @@ class TextDialog(QDialog):
         super().__init__(parent)
         self.setObjectName(name)
         self.setWindowTitle(title)
-        self.browser = QTextBrowser(self)
+        self.browser = TextView(self)
         self.browser.setObjectName(f"{name}Text")
         self.browser.setAccessibleName(title)
         self.browser.setHtml(html)

@@ -581,7 +581,11 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def show_about(self) -> None:
+        from html import escape
+
         from PySide6.QtWidgets import QMessageBox
+
+        from mia_desktop.safe_html import web_link
 
         source = self._source
         QMessageBox.about(
@@ -589,12 +593,12 @@ class MainWindow(QMainWindow):
             "About mia-desktop",
             f"<h3>mia-desktop {__version__}</h3>"
             "<p>An offline reference on the accounting for Korean War POW/MIAs.</p>"
-            f"<p>Source: {source.publisher} ({source.publisher_short}), "
-            f"“{source.title},” {source.kind}, {source.date_label}.<br>"
-            f'<a href="{source.url}">{source.url}</a><br><i>{source.url_note}</i></p>'
+            f"<p>Source: {escape(source.publisher)} ({escape(source.publisher_short)}), "
+            f"“{escape(source.title)},” {escape(source.kind)}, {escape(source.date_label)}.<br>"
+            f"{web_link(source.url)}<br><i>{escape(source.url_note)}</i></p>"
             f"<p>Data version: schema {source.schema_version}, inputs"
-            f" {source.inputs_sha256[:12]}.<br>Each figure shows the date it is as of; the brief is"
-            f" dated {source.date_label}.</p>",
+            f" {escape(source.inputs_sha256[:12])}.<br>Each figure shows the date it is as of;"
+            f" the brief is dated {escape(source.date_label)}.</p>",
         )
 
     # -- state ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from mia_desktop.records import KIND_LABELS, Record, SearchHit
+from mia_desktop.safe_html import tooltip
 from mia_desktop.snippets import snippet_html
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class ColumnTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return spec.text(record)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return spec.tooltip(record) if spec.tooltip else spec.text(record)
+            return tooltip(spec.tooltip(record) if spec.tooltip else spec.text(record))
         if role == RECORD_ID_ROLE:
             return record.id
         if role == SORT_ROLE:
@@ -172,12 +173,12 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{KIND_LABELS[record.kind]} · {record.title} · {when}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return record.text
+            return tooltip(record.text)
         if role == RECORD_ID_ROLE:
             return record.id
         if role == SNIPPET_HTML_ROLE:
             return (
-                f"<small>{KIND_LABELS[record.kind]} · {when}</small><br>"
+                f"<small>{KIND_LABELS[record.kind]} · {escape(when, quote=False)}</small><br>"
                 f"<b>{escape(record.title, quote=False)}</b><br>{snippet_html(hit.snippet)}"
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from mia_desktop.details import NOT_STATED, count_text, range_text
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Batch
+from mia_desktop.safe_html import tooltip
 
 LOG_TICKS = (1, 10, 100, 1_000, 10_000)
 
@@ -377,7 +378,7 @@ class RemainsChart(QWidget):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         for index, bar in enumerate(self.bars):
             if self.bar_rect(index).contains(event.position()):
-                self.setToolTip(f"{bar.title}\n{bar.label}: {bar.value_text()} {bar.unit}")
+                self.setToolTip(tooltip(f"{bar.title}\n{bar.label}: {bar.value_text()} {bar.unit}"))
                 return
         self.setToolTip("")
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mia_desktop.db import Database
 from mia_desktop.qt.tabs import note_label
+from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import Paragraph, Record
 
 
@@ -20,7 +21,7 @@ class SourceTab(QWidget):
         self._source = database.source()
         self._paragraphs = database.paragraphs()
         self._markers = database.markers()
-        self.view = QTextBrowser(self)
+        self.view = TextView(self)
         self.view.setObjectName("sourceView")
         self.view.setAccessibleName("The brief's full text")
         self.view.setOpenExternalLinks(False)
@@ -60,7 +61,7 @@ class SourceTab(QWidget):
         cuts: dict[int, list[str]] = {}
         for marker_paragraph, offset, note in self._markers:
             if marker_paragraph == number:
-                cuts.setdefault(offset, []).append(f"<sup>{note}</sup>")
+                cuts.setdefault(offset, []).append(f"<sup>{escape(str(note))}</sup>")
         if highlight is not None and highlight.paragraph == number:
             start = highlight.quote_start
             cuts.setdefault(start, []).insert(
@@ -91,6 +92,7 @@ class SourceTab(QWidget):
 
 def _bold_run_in_subhead(html: str, subsection: str | None) -> str:
     # "South Korea  Although ..." reads as a heading run into the paragraph, as printed.
-    if subsection and html.startswith(subsection):
-        return f"<b>{subsection}</b>{html[len(subsection) :]}"
+    heading = escape(subsection) if subsection else ""
+    if heading and html.startswith(heading):
+        return f"<b>{heading}</b>{html[len(heading) :]}"
     return html

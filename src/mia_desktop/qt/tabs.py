@@ -181,5 +181,6 @@ def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
 def note_label(text: str, parent: QWidget) -> QLabel:
     """A short explanatory line above a view."""
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # it may name the source's publisher
     label.setWordWrap(True)
     return label

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -114,8 +115,9 @@ class TimelineView(QGraphicsView):
             item = _event_item(event, self, colour, top + row * lane, lane)
             item.setData(ID_KEY, event.id)
             item.setToolTip(
-                f"<b>{event.title}</b><br>{event.date.label}"
-                f"{' (derived date)' if event.date.derived else ''}<br><i>{event.category}</i>"
+                f"<b>{escape(event.title)}</b><br>{escape(event.date.label)}"
+                f"{' (derived date)' if event.date.derived else ''}"
+                f"<br><i>{escape(event.category)}</i>"
             )
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             item.setCursor(Qt.CursorShape.PointingHandCursor)
