@@ -329,7 +329,7 @@ def test_bad_database_is_one_line_on_stderr_and_exit_2(
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "search", "x", "--limit", "0")
     assert code == 2
-    assert "at least 1" in err
+    assert "from 1 to 10,000" in err
 
 
 def test_commands_never_write_the_database(

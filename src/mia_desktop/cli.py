@@ -47,12 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     search = commands.add_parser("search", help="full-text search over all records")
-    search.add_argument("query")
+    search.add_argument("query", type=_text)
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=_positive, default=10, metavar="N")
     search.add_argument("--kind", choices=KINDS, help="only records of this kind")
-    search.add_argument("--country", metavar="NAME", help="only records about this country")
-    search.add_argument("--decade", metavar="1950s", help="only records of this decade")
+    search.add_argument(
+        "--country", type=_text, metavar="NAME", help="only records about this country"
+    )
+    search.add_argument("--decade", type=_text, metavar="1950s", help="only records of this decade")
 
     cite = commands.add_parser(
         "cite",
@@ -60,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="ID is a record id, ncnk2015 for the brief itself, or note-N for the"
         " likely source of the note the brief prints as N (note-3b: its second note 3).",
     )
-    cite.add_argument("id")
+    cite.add_argument("id", type=_text)
     cite.add_argument(
         "--style", choices=list(STYLES), default=DEFAULT_STYLE, help="default: %(default)s"
     )
@@ -74,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("--markdown", action="store_true", help="print it as Markdown")
 
     show = commands.add_parser("show", help="print a record with its quote and likely sources")
-    show.add_argument("id")
+    show.add_argument("id", type=_text)
     show.add_argument("--json", action="store_true", help="print JSON")
 
     export = commands.add_parser(
@@ -95,14 +97,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_LIMIT = 10_000  # more results than the app could ever hold in a list
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_LIMIT:,}, got {_shown(text)}"
+        )
     return value
+
+
+def _text(text: str) -> str:
+    """An argument as text. Bytes that are not UTF-8 reach Python as lone surrogates, which
+    no output can print and no JSON may hold: refused here, in plain words."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(text)} is not valid UTF-8 text (check the terminal's encoding)"
+        ) from None
+    return text
+
+
+def _shown(text: str) -> str:
+    """The argument as it can be printed, whatever its bytes."""
+    return repr(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))[:80]
 
 
 def main(argv: list[str] | None = None) -> int:
