@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -95,9 +97,17 @@ def to_csv(records: Iterable[Record], citer: Citer) -> str:
     return out.getvalue()
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV
+# injection advice): such a cell is written with a leading apostrophe, which shows as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
     # Lists become "a; b" so each record stays on one CSV row.
-    return "; ".join(str(v) for v in value) if isinstance(value, list) else value
+    text = "; ".join(str(v) for v in value) if isinstance(value, list) else value
+    if isinstance(text, str) and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, LikelySource]) -> str:
@@ -159,32 +169,60 @@ def render(fmt: str, records: Sequence[Record], citer: Citer, leads: Sequence[Li
     return (to_json if fmt == "json" else to_csv)(records, citer)
 
 
+TEMPORARY_MARK = ".mia-export-"  # in the name of a file being written
+STALE_AFTER_S = 3600  # a temporary file this old was left by an export that was killed
+
+
 def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> None:
     """Write a whole file or nothing: a temporary file beside it, then a rename.
 
-    Refuses to overwrite the protected files (the database). Raises ExportError.
+    A symlink is written through (its target is replaced); an existing file keeps its
+    permissions, a new one gets those the umask allows. Temporary files that an export
+    killed mid-write left in the folder are removed. Refuses to overwrite the protected
+    files (the database). Raises ExportError, naming the real cause.
     """
-    target = Path(path).expanduser()
+    given = Path(path).expanduser()
     try:
-        resolved = target.resolve()
-        if any(resolved == Path(p).resolve() for p in protected):
-            raise ExportError(f"{target}: that is the app's database; choose another file")
+        target = given.resolve()
+        if any(target == Path(p).resolve() for p in protected):
+            raise ExportError(f"{given}: that is the app's database; choose another file")
         if target.is_dir():
-            raise ExportError(f"{target}: is a folder; choose a file name")
+            raise ExportError(f"{given}: is a folder; choose a file name")
         folder = target.parent
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"{given}: {folder} is a file, not a folder")
         if not folder.is_dir():
             raise ExportError(f"{folder}: no such folder")
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        mode = target.stat().st_mode & 0o7777 if target.is_file() else _new_file_mode()
+        _remove_stale_temporaries(folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{target.name}{TEMPORARY_MARK}", suffix=".tmp", dir=folder
+        )
     except PermissionError:
-        raise ExportError(f"{target.parent}: not allowed to write in this folder") from None
+        raise ExportError(f"{given.parent}: not allowed to write in this folder") from None
     except OSError as error:
-        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
+        raise ExportError(f"{given}: cannot write ({error.strerror or error})") from None
     try:
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         os.replace(temporary, target)
     except OSError as error:
-        raise ExportError(f"{target}: cannot write ({error.strerror or error})") from None
-    finally:
+        raise ExportError(f"{given}: cannot write ({error.strerror or error})") from None
+    finally:  # also on KeyboardInterrupt: no temporary file is left behind
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    now = time.time()
+    for leftover in folder.glob(f".*{TEMPORARY_MARK}*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_AFTER_S:
+                leftover.unlink()
