@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +56,42 @@ def test_search_json_is_valid_utf8_json() -> None:
     assert done.returncode in (0, 1)
     report = json.loads(done.stdout.decode("utf-8"))  # strict: fails on invalid UTF-8
     assert report["query"] == "Pyongyang “Operation Glory” – ü"
+
+
+def _main_with(tmp_path: Path, setup: str, *args: str) -> subprocess.CompletedProcess[str]:
+    code = f"import sys; {setup}; from mia_desktop.cli import main; sys.exit(main({list(args)!r}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+    )
+
+
+def test_build_db_never_rewrites_an_installed_package_s_database(tmp_path: Path) -> None:
+    import shutil
+
+    from mia_desktop import paths
+
+    packaged = tmp_path / "_data"  # what a wheel carries inside the package
+    packaged.mkdir()
+    shutil.copyfile(paths.bundled_database(), packaged / "data.db")
+    before = (packaged / "data.db").read_bytes()
+    setup = f"import mia_desktop.paths as p; p.PACKAGED_DATA = p.Path({str(packaged)!r})"
+    done = _main_with(tmp_path, setup, "build-db")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "is part of the package; give --out PATH" in lines[0]
+    assert (packaged / "data.db").read_bytes() == before
+
+
+def test_build_db_without_its_libraries_says_what_to_install(tmp_path: Path) -> None:
+    setup = "sys.modules['sqlite_utils'] = None; sys.modules['citeproc'] = None"
+    done = _main_with(tmp_path, setup, "build-db", "--out", str(tmp_path / "new.db"))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "pip install 'mia-desktop[build]'" in lines[0]
+    assert not (tmp_path / "new.db").exists()

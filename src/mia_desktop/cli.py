@@ -311,12 +311,25 @@ def _print_json(payload: object) -> None:
 
 
 def _build_db(args: argparse.Namespace) -> int:
+    if paths.installed() and args.out is None and not args.check:
+        # The installed package's data.db is the app's own: a build never rewrites it.
+        print(
+            f"mia-desktop: this mia-desktop is installed, and its database"
+            f" ({paths.bundled_database()}) is part of the package; give --out PATH to build"
+            " one elsewhere, then open it with --db PATH",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     try:
+        import citeproc  # noqa: F401  (renders the citations, late in the build)
+        import sqlite_utils  # noqa: F401
+
         from mia_desktop.build import BuildError, build_database, check_resources
     except ImportError as error:
         print(
-            f"mia-desktop: building needs sqlite-utils ({error}); install it with"
-            " `pip install sqlite-utils`",
+            f"mia-desktop: building needs sqlite-utils and citeproc-py ({error}); install"
+            " them with `pip install 'mia-desktop[build]'` (or `pip install -e '.[build]'`"
+            " in a checkout)",
             file=sys.stderr,
         )
         return EXIT_FAILED

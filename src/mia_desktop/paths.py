@@ -27,6 +27,11 @@ def data_root() -> Path:
     return REPO_ROOT
 
 
+def installed() -> bool:
+    """True when the data is the package's own copy (a wheel install), not a checkout's."""
+    return data_root() == PACKAGED_DATA
+
+
 def bundled_database() -> Path:
     return data_root() / DATABASE_NAME
 
