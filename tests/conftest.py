@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,3 +97,21 @@ def _crafted_database(folder: Path, *statements: str) -> Path:
 def crafted_database(tmp_path: Path) -> Callable[..., Path]:
     """crafted_database("UPDATE ...", ...) -> the path of a changed copy of data.db."""
     return lambda *statements: _crafted_database(tmp_path, *statements)
+
+
+def _run_mia(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "mia_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.fixture
+def run_mia() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """run_mia(*args) -> `python -m mia_desktop ARGS` run headless, its output captured."""
+    return _run_mia

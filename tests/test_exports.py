@@ -7,7 +7,6 @@ import csv
 import io
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,16 +15,6 @@ import pytest
 
 from mia_desktop import export
 from mia_desktop.export import ExportError, write_atomic
-
-
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mia_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path: Path) -> None:
@@ -78,22 +67,25 @@ def test_what_a_killed_export_left_is_removed_by_the_next(tmp_path: Path) -> Non
     assert not leftover.exists() and fresh.exists()
 
 
-def test_a_path_through_a_file_names_the_file(tmp_path: Path) -> None:
+def test_a_path_through_a_file_names_the_file(
+    tmp_path: Path, run_mia: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
     (tmp_path / "afile").write_text("x")
-    done = _cli("export", "--out", str(tmp_path / "afile" / "x.json"))
+    done = run_mia("export", "--out", str(tmp_path / "afile" / "x.json"))
     assert done.returncode == 1
     assert done.stderr.strip().endswith(f"{tmp_path / 'afile'} is a file, not a folder")
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(
     crafted_database: Callable[..., Path],
+    run_mia: Callable[..., subprocess.CompletedProcess[str]],
 ) -> None:
     path = crafted_database(
         "UPDATE records SET title = '=HYPERLINK(\"http://x\")', text = '+1', quote = quote"
         " WHERE id = 'ev-1954-operation-glory'",
         "UPDATE events SET category = '@SUM(A1)' WHERE id = 'ev-1954-operation-glory'",
     )
-    done = _cli("--db", str(path), "export", "--format", "csv", "--kind", "event")
+    done = run_mia("--db", str(path), "export", "--format", "csv", "--kind", "event")
     assert done.returncode == 0, done.stderr
     row = next(
         r for r in csv.DictReader(io.StringIO(done.stdout)) if r["id"] == "ev-1954-operation-glory"

@@ -69,16 +69,7 @@ BROKEN = {
 }
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "mia_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-    )
+RunMia = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
@@ -101,22 +92,27 @@ def test_a_database_the_app_cannot_read_is_refused_at_open(
     [["show", "ba-k208-1990-1994"], ["search", "K208"], ["cite", "ncnk2015"], ["export"], []],
 )
 def test_the_command_line_and_the_app_say_so_in_one_line(
-    crafted_database: Callable[..., Path], case: str, command: list[str]
+    crafted_database: Callable[..., Path],
+    case: str,
+    command: list[str],
+    run_mia: RunMia,
 ) -> None:
     path = crafted_database(BROKEN[case][0])
     extra = ["--exit-after-startup"] if not command else []
-    done = _run("--db", str(path), *extra, *command)
+    done = run_mia("--db", str(path), *extra, *command)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "not a usable mia-desktop database" in lines[0]
 
 
-def test_a_stored_word_is_text_not_a_pattern(crafted_database: Callable[..., Path]) -> None:
+def test_a_stored_word_is_text_not_a_pattern(
+    crafted_database: Callable[..., Path], run_mia: RunMia
+) -> None:
     # The suggestion for a misspelling is put into the query: a backslash in it is a
     # character, not an escape of a replacement pattern.
     path = crafted_database("UPDATE words SET display = 'Richard\\1son' WHERE word = 'richardson'")
-    done = _run("--db", str(path), "search", "Richardsen")
+    done = run_mia("--db", str(path), "search", "Richardsen")
     assert "Traceback" not in done.stderr
     assert done.returncode in (0, 1), done.stderr
 
@@ -154,11 +150,12 @@ def _huge_record(crafted_database: Callable[..., Path], repeats: int) -> Path:
 
 def test_a_huge_record_is_searched_in_bounded_time(
     crafted_database: Callable[..., Path],
+    run_mia: RunMia,
 ) -> None:
     # FTS5's snippet() takes time quadratic in the hits inside one text: a 5.6 MB record
     # once froze the window for minutes (here 2.5 MB: far beyond the timeout before).
     path = _huge_record(crafted_database, 150_000)
-    done = _run("--db", str(path), "search", "remains", "--json", "--limit", "200")
+    done = run_mia("--db", str(path), "search", "remains", "--json", "--limit", "200")
     assert done.returncode == 0, done.stderr
     import json
 
@@ -184,9 +181,9 @@ def test_a_search_out_of_time_says_it_searched_its_first_word(db: Database) -> N
     )
 
 
-def test_a_pasted_page_is_searched_by_its_first_words() -> None:
+def test_a_pasted_page_is_searched_by_its_first_words(run_mia: RunMia) -> None:
     page = "remains recovery korea " * 5000  # 115 kB
-    done = _run("search", page, "--json")
+    done = run_mia("search", page, "--json")
     assert done.returncode == 0, done.stderr
     import json
 
