@@ -194,7 +194,7 @@ def write_atomic(path: Path, text: str, *, protected: Iterable[Path] = ()) -> No
         if not folder.is_dir():
             raise ExportError(f"{folder}: no such folder")
         mode = target.stat().st_mode & 0o7777 if target.is_file() else _new_file_mode()
-        _remove_stale_temporaries(folder)
+        remove_stale_temporaries(folder)
         handle, temporary = tempfile.mkstemp(
             prefix=f".{target.name}{TEMPORARY_MARK}", suffix=".tmp", dir=folder
         )
@@ -220,7 +220,8 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files that exports killed mid-write left in a folder."""
     now = time.time()
     for leftover in folder.glob(f".*{TEMPORARY_MARK}*.tmp"):
         with contextlib.suppress(OSError):

@@ -494,3 +494,26 @@ def test_the_status_bar_and_export_count_the_same_records(
     )
     assert main.export_to(tmp_path / "all.json", what="all", fmt="json")
     assert main.statusBar().currentMessage().startswith(f"Exported {curated} records to ")
+
+
+def test_the_next_start_removes_what_a_killed_export_left(
+    window: MainWindow, tmp_path: Path, settings_path: Path, bundled_db_path: Path
+) -> None:
+    import os
+    import time
+
+    from mia_desktop.export import TEMPORARY_MARK
+    from mia_desktop.qt.app import run
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert window.export_to(folder / "all.json", what="all", fmt="json")
+    assert window.export_folder() == folder  # the save dialog opens there next time
+    window.close()  # its settings are saved
+    leftover = folder / f".all.json{TEMPORARY_MARK}k1ll3d.tmp"  # as kill -9 mid-write leaves
+    leftover.write_text("{half")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(leftover, (hours_ago, hours_ago))
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert run(db_path=bundled_db_path, exit_after_startup=True, settings=settings) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["all.json"]

@@ -55,6 +55,9 @@ def put_on_clipboard(text: str, html: str) -> None:
     QGuiApplication.clipboard().setMimeData(mime)
 
 
+EXPORT_FOLDER_KEY = "export/folder"
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, *, database: Database, settings: QSettings, parent: QWidget | None = None
@@ -480,7 +483,7 @@ class MainWindow(QMainWindow):
         fmt = dialog.format_key()
         suggested = f"mia-{dialog.what()}.{SUFFIXES[fmt]}"
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export to", str(Path.home() / suggested), f"{fmt} (*.{SUFFIXES[fmt]})"
+            self, "Export to", str(self.export_folder() / suggested), f"{fmt} (*.{SUFFIXES[fmt]})"
         )
         if path:
             self.export_to(Path(path), what=dialog.what(), fmt=fmt)
@@ -509,7 +512,21 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Export failed", f"Nothing was written.\n\n{error}")
             return False
         self.statusBar().showMessage(f"Exported {count} to {path}", 8000)
+        self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).expanduser().parent))
         return True
+
+    def export_folder(self) -> Path:
+        """Where the last export went (the save dialog opens there), else the home folder."""
+        saved = self._settings.value(EXPORT_FOLDER_KEY, "", type=str)
+        folder = Path(saved) if saved else Path.home()
+        return folder if folder.is_dir() else Path.home()
+
+    def tidy_export_folder(self) -> None:
+        """Remove what an export killed mid-write (a crash, kill -9) left in its folder."""
+        from mia_desktop.export import remove_stale_temporaries
+
+        if self._settings.value(EXPORT_FOLDER_KEY, "", type=str):
+            remove_stale_temporaries(self.export_folder())
 
     def show_in_source(self) -> None:
         record = self._shown_record()
