@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from mia_desktop import dates  # noqa: E402
 from mia_desktop.build.curation import EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
-from mia_desktop.search import tokenize  # noqa: E402
+from mia_desktop.search import distinct_marks, tokenize  # noqa: E402
 
 KIND_SHARE = [("event", 0.45), ("figure", 0.25), ("effort", 0.18), ("batch", 0.12)]
 CATEGORIES = sorted(EVENT_CATEGORIES)
@@ -36,6 +36,7 @@ def generate(out: Path, count: int, seed: int = 2015) -> None:
     conn = sqlite3.connect(out)
     paragraphs = conn.execute("SELECT number, section, subsection, text FROM paragraphs").fetchall()
     countries = [row[0] for row in conn.execute("SELECT id FROM records WHERE kind='country'")]
+    distinct_words = [row[0] for row in conn.execute("SELECT word FROM distinct_words")]
     words = [w for p in paragraphs for w in tokenize(p[3]) if len(w) > 3]
     kinds = [k for k, _ in KIND_SHARE]
     weights = [w for _, w in KIND_SHARE]
@@ -76,7 +77,10 @@ def generate(out: Path, count: int, seed: int = 2015) -> None:
                 end,
                 dates.sort_key(value),
                 f"{(start or end or '1950')[:3]}0s",
-                f"{kind} synthetic",
+                " ".join(
+                    [f"{kind} synthetic", *distinct_marks([title, body, quote], distinct_words)]
+                ),
+                f"Synthetic {kind}s · made up",
             )
         )
         for country in rng.sample(countries, rng.randint(1, 3)):
@@ -125,8 +129,8 @@ def generate(out: Path, count: int, seed: int = 2015) -> None:
     conn.executemany(
         "INSERT INTO records (id, kind, title, text, quote, section, subsection, paragraph,"
         " quote_start, date, date_precision, date_label, date_derived_because, date_start,"
-        " date_end, date_sort, decade, keywords) VALUES"
-        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " date_end, date_sort, decade, keywords, subjects) VALUES"
+        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         records,
     )
     conn.executemany("INSERT INTO record_countries (record_id, country_id) VALUES (?,?)", links)

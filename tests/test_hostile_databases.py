@@ -155,7 +155,7 @@ def test_a_huge_record_is_searched_in_bounded_time(
     # FTS5's snippet() takes time quadratic in the hits inside one text: a 5.6 MB record
     # once froze the window for minutes (here 2.5 MB: far beyond the timeout before).
     path = _huge_record(crafted_database, 150_000)
-    done = run_mia("--db", str(path), "search", "remains", "--json", "--limit", "200")
+    done = run_mia("--db", str(path), "search", "recovery", "--json", "--limit", "200")
     assert done.returncode == 0, done.stderr
     import json
 

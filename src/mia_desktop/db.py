@@ -24,6 +24,7 @@ from mia_desktop.records import (
     Effort,
     Event,
     Figure,
+    IndexHeading,
     LikelySource,
     Paragraph,
     Passage,
@@ -36,10 +37,10 @@ from mia_desktop.records import (
 )
 from mia_desktop.safe_html import sanitised_citation_html
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FTS_TABLE = "records_fts"
 # The indexed columns, in order: snippet() and bm25() below refer to them by position.
-FTS_COLUMNS = ("title", "text", "quote", "keywords")
+FTS_COLUMNS = ("title", "text", "quote", "keywords", "subjects")
 REQUIRED_TABLES = frozenset(
     {
         "metadata",
@@ -57,14 +58,20 @@ REQUIRED_TABLES = frozenset(
         "figures",
         "aliases",
         "stop_words",
+        "distinct_words",
+        "context_phrases",
         "words",
         "renderings",
+        "index_headings",
+        "index_entries",
         FTS_TABLE,
     }
 )
-# Column weights for bm25(): title, text, quote, keywords. Titles count most, so a record
-# named after the query outranks one that merely mentions it; keywords least.
-_BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.5"
+# Column weights for bm25(): title, text, quote, keywords, subjects. Titles count most, so
+# a record named after the query outranks one that merely mentions it; keywords least. The
+# subject index's words say what a record is about (a mention in its text may not): they
+# weigh as much as the text.
+_BM25_WEIGHTS = "10.0, 3.0, 1.0, 0.5, 3.0"
 
 
 _TITLE_BOOST = 1.0  # the title holds every word: rank as if twice as relevant
@@ -73,6 +80,18 @@ _NUMBER_BOOST = 0.5  # a typed number matches whole ("200", not "2005")
 # A batch, effort or country gathers what the brief says on a topic; an event or figure
 # holds one detail of it, a passage is the raw text. Among near-equal matches, prefer the
 # record that answers the topic.
+_ANSWER_BOOST = 1.0  # the record is of what a question asks for: a figure for "how many"
+# What answers each kind of question (search.ASKS): records of these kinds, or listed under
+# a subject-index heading that says it answers it (a "who" heading names an actor).
+_ANSWERS = {
+    "how many": "records.kind IN ('figure', 'batch')",
+    "when": "records.kind = 'event' AND records.date IS NOT NULL",
+    "who": "records.kind = 'country' OR records.id IN (SELECT record_id FROM index_entries"
+    " WHERE term IN (SELECT term FROM index_headings, json_each(index_headings.asks)"
+    " WHERE json_each.value = 'who'))",
+    "why": "records.id IN (SELECT record_id FROM index_entries WHERE term IN (SELECT term"
+    " FROM index_headings, json_each(index_headings.asks) WHERE json_each.value = 'why'))",
+}
 _KIND_PRIOR = (
     "CASE records.kind WHEN 'batch' THEN 1.1 WHEN 'effort' THEN 1.1 WHEN 'country' THEN 1.1"
     " WHEN 'event' THEN 1.05 WHEN 'passage' THEN 0.9 ELSE 1.0 END"
@@ -86,6 +105,8 @@ class SearchQuery(NamedTuple):
     title: str | None = None
     phrase: str | None = None
     numbers: str | None = None
+    asks: str | None = None  # what a question asks for (search.ASKS): its answers rank first
+    highlight: str | None = None  # what snippets highlight, when not the match itself
 
 
 class SearchFilters(NamedTuple):
@@ -98,6 +119,8 @@ class SearchVocabulary(NamedTuple):
     alias_groups: tuple[tuple[str, ...], ...]
     stop_words: frozenset[str]
     words: frozenset[str]  # every word in the index, folded to lower case
+    distinct_words: frozenset[str]  # words the stemmer must not join to others
+    context_phrases: tuple[str, ...]  # the brief's subject: a query need not match them
 
 
 def _without(filters: SearchFilters, facet: str) -> SearchFilters:
@@ -146,7 +169,7 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
                 "section": "text", "subsection": "text?", "paragraph": "integer",
                 "quote_start": "integer", "date": "text?", "date_precision": "text?",
                 "date_label": "text?", "date_derived_because": "text?", "date_sort": "text?",
-                "decade": "text?", "keywords": "text"},
+                "decade": "text?", "keywords": "text", "subjects": "text"},
     "record_markers": {"record_id": "text", "marker": "integer"},
     "record_countries": {"record_id": "text", "country_id": "text"},
     "record_links": {"record_id": "text", "related_id": "text"},
@@ -161,9 +184,13 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
                 "high": "integer?", "value_text": "text", "qualifier": "text", "unit": "text"},
     "aliases": {"group_id": "integer", "term": "text"},
     "stop_words": {"word": "text"},
+    "distinct_words": {"word": "text"},
+    "context_phrases": {"phrase": "text"},
     "words": {"word": "text", "display": "text", "records": "integer"},
     "renderings": {"subject": "text", "style": "text", "form": "text", "text": "text",
                    "html": "text"},
+    "index_headings": {"term": "text", "words": "text", "asks": "text", "see_also": "text"},
+    "index_entries": {"term": "text", "record_id": "text"},
 }  # fmt: skip
 # The metadata keys the app reads (see Database.source_from_metadata).
 METADATA_KEYS = frozenset(
@@ -172,8 +199,14 @@ METADATA_KEYS = frozenset(
         "dateline", "url", "url_note", "inputs_sha256", "schema_version",
     }
 )  # fmt: skip
-# Lists stored as JSON text: each must be a JSON array of strings.
-JSON_LIST_COLUMNS = (("countries", "names"), ("efforts", "periods"))
+# (table, column, the table's key): each must be a JSON array of strings.
+JSON_LIST_COLUMNS = (
+    ("countries", "names", "id"),
+    ("efforts", "periods", "id"),
+    ("index_headings", "words", "term"),
+    ("index_headings", "asks", "term"),
+    ("index_headings", "see_also", "term"),
+)
 BRIEF_SUBJECT = "ncnk2015"  # the brief's own renderings (its bibliography entry)
 
 
@@ -376,6 +409,33 @@ class Database:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
+    def index_headings(self) -> list[IndexHeading]:
+        """The subject index, A–Z (case aside), each heading with its records."""
+        listed: dict[str, list[RecordId]] = {}
+        for term, record_id in self._conn.execute(
+            "SELECT e.term, e.record_id FROM index_entries e JOIN records r ON r.id = e.record_id"
+            " ORDER BY e.term, r.kind = 'passage', r.date_sort, r.id"
+        ):
+            listed.setdefault(term, []).append(RecordId(record_id))
+        headings = [
+            IndexHeading(
+                term=row["term"],
+                words=tuple(json.loads(row["words"])),
+                asks=tuple(json.loads(row["asks"])),
+                records=tuple(listed.get(row["term"], ())),
+                see_also=tuple(json.loads(row["see_also"])),
+            )
+            for row in self._conn.execute("SELECT * FROM index_headings")
+        ]
+        return sorted(headings, key=lambda h: h.term.casefold())
+
+    def subjects(self, record_id: str) -> list[str]:
+        """The subject-index headings that list a record, A–Z."""
+        rows = self._conn.execute(
+            "SELECT term FROM index_entries WHERE record_id = ?", (record_id,)
+        ).fetchall()
+        return sorted((row[0] for row in rows), key=str.casefold)
+
     def likely_sources(self, markers: Iterable[int]) -> list[LikelySource]:
         ordinals = list(markers)
         rows = self._conn.execute(
@@ -394,6 +454,18 @@ class Database:
         """All records (of one kind), in the build's order: chronological within a kind."""
         where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
         rows = self._conn.execute(f"SELECT * FROM records {where} ORDER BY rowid", params)
+        return self._complete(rows.fetchall())
+
+    def records_quoting(self, paragraph: int, start: int, end: int) -> list[Record]:
+        """The records whose quote overlaps characters start..end of a paragraph's text:
+        the most closely fitting quote first (the passage, quoting it whole, last)."""
+        rows = self._conn.execute(
+            "SELECT * FROM records WHERE paragraph = ? AND quote_start < ?"
+            " AND quote_start + length(quote) > ?"
+            " ORDER BY kind = 'passage', abs(quote_start - ?) + abs(quote_start + length(quote)"
+            " - ?), rowid",
+            (paragraph, end, start, start, end),
+        )
         return self._complete(rows.fetchall())
 
     def record_ids(
@@ -548,7 +620,7 @@ class Database:
         """
         self._searching()
         rows = self._rank(query, filters or SearchFilters(), limit, candidates)
-        snippets = self._snippets(query.match, [row["rowid"] for row in rows])
+        snippets = self._snippets(query.highlight or query.match, [row["rowid"] for row in rows])
         by_id = {r.id: r for r in self.records_by_id([row["id"] for row in rows])}
         hits = [
             SearchHit(
@@ -578,6 +650,10 @@ class Database:
                     f" WHERE {FTS_TABLE} MATCH :{name} AND rowid BETWEEN"
                     " (SELECT min(rowid) FROM matched) AND (SELECT max(rowid) FROM matched)))"
                 )
+        prior = _KIND_PRIOR
+        if query.asks in _ANSWERS:  # a fixed expression, chosen by name: no user text
+            boosts.append(f"{_ANSWER_BOOST} * ({_ANSWERS[query.asks]})")
+            prior = "1.0"  # what the question asks for decides, not what answers a topic
         where, filter_params = _filter_sql(filters)
         cap = " LIMIT :candidates" if candidates else ""
         # The records table joins in only when filters need its columns (its rows are large).
@@ -590,7 +666,7 @@ class Database:
                 WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
             )
             SELECT records.id AS id, matched.rowid AS rowid, count(*) OVER () AS ranked,
-                   score * ({_KIND_PRIOR}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
+                   score * ({prior}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
             FROM matched CROSS JOIN records ON records.rowid = matched.rowid
             ORDER BY rank, records.date_sort, records.id
             LIMIT :limit
@@ -733,6 +809,12 @@ class Database:
             alias_groups=tuple(tuple(g) for g in groups.values()),
             stop_words=frozenset(r[0] for r in self._conn.execute("SELECT word FROM stop_words")),
             words=frozenset(r[0] for r in self._conn.execute("SELECT word FROM words")),
+            distinct_words=frozenset(
+                r[0] for r in self._conn.execute("SELECT word FROM distinct_words")
+            ),
+            context_phrases=tuple(
+                r[0] for r in self._conn.execute("SELECT phrase FROM context_phrases")
+            ),
         )
 
     def display_form(self, word: str) -> str:
@@ -1031,10 +1113,10 @@ def _contents_problem(conn: sqlite3.Connection) -> str | None:
         )
         if orphan is not None:
             return f"{kind} {orphan} has no row in the {table} table"
-    for table, column in JSON_LIST_COLUMNS:
+    for table, column, key in JSON_LIST_COLUMNS:
         bad = _first(
             conn,
-            f"SELECT id FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
+            f"SELECT {key} FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
             f" OR json_type({column}) != 'array' OR EXISTS (SELECT 1 FROM json_each({column})"
             " WHERE type != 'text')) LIMIT 1",
         )
@@ -1106,6 +1188,11 @@ _KIND_TABLES = {
 }
 # (a query for the first reference that leads nowhere, what the reference is)
 _REFERENCES = (
+    (
+        "SELECT record_id FROM index_entries WHERE record_id NOT IN (SELECT id FROM records)"
+        " OR term NOT IN (SELECT term FROM index_headings) LIMIT 1",
+        "the subject index's entry for",
+    ),
     (
         "SELECT record_id FROM record_countries WHERE country_id NOT IN"
         " (SELECT id FROM records WHERE kind = 'country') OR record_id NOT IN"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from typing import NamedTuple
+from urllib.parse import quote
 
 from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, heading
 from mia_desktop.records import (
@@ -51,6 +52,12 @@ def date_text(record: Record) -> str:
     return record.date.label if record.date else "undated"
 
 
+def as_of(record: Record) -> str:
+    """ "as of August 1953"; a date that is already a bound reads as itself ("by 2015")."""
+    label = date_text(record)
+    return label if label.startswith(("by ", "before ", "until ")) else f"as of {label}"
+
+
 def as_of_text(figure: Figure, source: SourceInfo) -> str:
     return f"{date_text(figure)} (the brief is dated {source.date_label})"
 
@@ -68,6 +75,7 @@ class DetailsContext(NamedTuple):
     country_names: dict[str, str]
     highlight_color: str = "#fff2a8"
     note_labels: tuple[str, ...] = ()  # the record's notes as printed: "3 (second)"
+    subjects: tuple[str, ...] = ()  # the subject-index headings that list the record
 
 
 def record_html(record: Record, context: DetailsContext) -> str:
@@ -88,12 +96,13 @@ def record_html(record: Record, context: DetailsContext) -> str:
         _likely_sources_html(context.likely_sources),
         _figures_html([r for r in context.related if isinstance(r, Figure)], context.source),
         _related_html([r for r in context.related if not isinstance(r, Figure)]),
+        _subjects_html(context.subjects),
     ]
     return "\n".join(p for p in parts if p)
 
 
 def _when(record: Record) -> str:
-    return f"as of {date_text(record)}" if isinstance(record, Figure) else date_text(record)
+    return as_of(record) if isinstance(record, Figure) else date_text(record)
 
 
 def _derived(record: Record) -> str:
@@ -217,7 +226,7 @@ def _figures_html(figures: list[Figure], source: SourceInfo) -> str:
     items = "".join(
         f'<li><a href="record:{escape(f.id)}">{escape(figure_value_text(f))}'
         f" {escape(f.unit)}</a>: {escape(f.measure)}"
-        f" <i>(as of {escape(date_text(f))})</i></li>"
+        f" <i>({escape(as_of(f))})</i></li>"
         for f in figures
     )
     return (
@@ -237,3 +246,16 @@ def _related_html(related: list[Record]) -> str:
         for r in related
     )
     return f"<h3>Related</h3><ul>{items}</ul>"
+
+
+INDEX_TERMS_LABEL = "Index terms (this app’s, not the brief’s)"
+
+
+def _subjects_html(subjects: tuple[str, ...]) -> str:
+    """The record's headings in the subject index, each a link to the Index tab."""
+    if not subjects:
+        return ""
+    links = " · ".join(
+        f'<a href="index:{escape(quote(term))}">{escape(term)}</a>' for term in subjects
+    )
+    return f"<h3>{escape(INDEX_TERMS_LABEL)}</h3><p>{links}</p>"

@@ -131,6 +131,20 @@ class LikelySource(NamedTuple):
     csl: dict[str, Any] | None = None  # the work as a CSL-JSON item, for citing the lead
 
 
+# What a subject-index heading may answer: "who" (it names an actor), "why" (reasons).
+INDEX_ASKS = ("who", "why")
+
+
+class IndexHeading(NamedTuple):
+    """A heading of the subject index: our words for what records are about, never a quote."""
+
+    term: str  # as printed in the index: "Identification of remains"
+    words: tuple[str, ...]  # the words people use for it, searched with its records
+    asks: tuple[str, ...]  # of INDEX_ASKS
+    records: tuple[RecordId, ...]
+    see_also: tuple[str, ...]  # other headings' terms
+
+
 class Paragraph(NamedTuple):
     number: int
     section: str

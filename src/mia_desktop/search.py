@@ -9,9 +9,11 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mia_desktop.records import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
     KIND_LABELS,
     Batch,
     Effort,
@@ -41,6 +43,12 @@ class Term:
     quoted: bool = False
     alternatives: tuple[tuple[str, ...], ...] = ()
     alternative_names: tuple[str, ...] = ()  # as written in search.toml ("People's ...")
+    # Other forms of a one-word term found in the index ("identifies": "identification"):
+    # the index's stemmer joins inflections, not a verb to its noun.
+    forms: tuple[str, ...] = ()
+    # A word the stemmer would join to different words ("remains", not "remained"): matched
+    # through the mark the build indexes beside each form (see distinct_marks).
+    distinct: bool = False
 
     @property
     def text(self) -> str:
@@ -49,16 +57,38 @@ class Term:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """What the search knows beyond the index: alias groups and stop words (from resources/)."""
+    """What the search knows beyond the index: alias groups, stop words, distinct words
+    (from resources/search.toml) and the index's words."""
 
     alias_groups: tuple[tuple[str, ...], ...] = ()
     stop_words: frozenset[str] = frozenset()
+    distinct_words: frozenset[str] = frozenset()
+    context_phrases: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
+    _families: dict[str, list[str]] = field(default_factory=dict, compare=False)
+    _distinct_keys: set[str] = field(default_factory=set, compare=False)
     _index: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         for group in self.alias_groups:
             for term in group:
                 self._index[normalized_tokens(term)] = group
+        self._distinct_keys.update(family_key(w) for w in self.distinct_words)
+        for word in sorted(self.words):
+            if not self.is_distinct(word):
+                self._families.setdefault(family_key(word), []).append(word)
+
+    def is_distinct(self, word: str) -> bool:
+        """Whether a word is of a distinct word's family, each form matched by itself."""
+        return family_key(fold(word)) in self._distinct_keys
+
+    def forms_of(self, word: str) -> tuple[str, ...]:
+        """The index's other forms of a word: its family (see family_key), at most a few."""
+        folded = fold(word)
+        if self.is_distinct(folded) or len(folded) < MIN_FAMILY_WORD:
+            return ()
+        family = self._families.get(family_key(folded), [])
+        return tuple(w for w in family if w != folded)[:MAX_FORMS]
 
     def group_of(self, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         return self._index.get(tuple(t.lower() for t in tokens))
@@ -66,6 +96,49 @@ class Vocabulary:
     @property
     def longest_alias(self) -> int:
         return max((len(key) for key in self._index), default=1)
+
+
+# A family joins a verb, its noun and their inflections: identify, identifies, identified,
+# identification. Suffixes are taken off longest first, leaving at least MIN_STEM letters.
+_FAMILY_SUFFIXES = sorted(
+    (
+        "ifications", "ification", "ifying", "ifies", "ified", "ify",
+        "izations", "ization", "izing", "izes", "ized", "ize",
+        "ments", "ment", "ations", "ation", "ating", "ated", "ates", "ate",
+        "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "y",
+    ),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+MIN_STEM = 5  # "miss" would join missing to mission
+MIN_FAMILY_WORD = 5  # shorter words are left to the stemmer: "uses" is not "usual"
+MAX_FORMS = 6
+
+
+def family_key(word: str) -> str:
+    """What the words of one family share: "identification" and "identifies" -> "ident"."""
+    for suffix in _FAMILY_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+# Around a word, this makes a token no word of the brief is, and which the stemmer leaves
+# whole ("zzremainszz", "zzremainedzz"), so each form keeps a token of its own.
+DISTINCT_MARK = "zz"
+
+
+def distinct_mark(word: str) -> str:
+    """The token indexed for each form of a distinct word ("remains")."""
+    return f"{DISTINCT_MARK}{fold(word)}{DISTINCT_MARK}"
+
+
+def distinct_marks(texts: Iterable[str], distinct_words: Iterable[str]) -> list[str]:
+    """The marks to index for the words of these texts in a distinct word's family: each
+    form ("remains", "remained", "remaining") is then matched by itself alone."""
+    families = {family_key(word) for word in distinct_words}
+    present = {fold(token) for text in texts for token in tokenize(text)}
+    return [distinct_mark(word) for word in sorted(present) if family_key(word) in families]
 
 
 def fold(text: str) -> str:
@@ -145,6 +218,63 @@ def expand_aliases(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]:
     return expanded
 
 
+def with_word_forms(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]:
+    """One-word terms with their other forms in the index, distinct words marked."""
+    widened = []
+    for term in terms:
+        if term.quoted or term.alternatives or len(term.tokens) != 1:
+            widened.append(term)
+        elif vocabulary.is_distinct(term.tokens[0]):
+            widened.append(replace(term, distinct=True))
+        else:
+            widened.append(replace(term, forms=vocabulary.forms_of(term.tokens[0])))
+    return widened
+
+
+# What a question asks for, by the words it opens with. The words themselves are not
+# searched: "who identifies remains" must match "identifies remains", not "who remained".
+QUESTION_OPENINGS: dict[tuple[str, ...], str] = {
+    ("how", "many"): "how many",
+    ("how", "much"): "how many",
+    ("what", "number"): "how many",
+    ("what", "is", "the", "number"): "how many",
+    ("what", "was", "the", "number"): "how many",
+    ("when",): "when",
+    ("since", "when"): "when",
+    ("until", "when"): "when",
+    ("what", "year"): "when",
+    ("which", "year"): "when",
+    ("in", "what", "year"): "when",
+    ("in", "which", "year"): "when",
+    ("what", "date"): "when",
+    ("who",): "who",
+    ("whom",): "who",
+    ("which", "agency"): "who",
+    ("which", "organization"): "who",
+    ("which", "office"): "who",
+    ("why",): "why",
+    ("what", "reason"): "why",
+    ("for", "what", "reason"): "why",
+    ("how", "come"): "why",
+}
+_LEAD_INS = {"and", "but", "so", "then", "also", "ok", "okay", "please"}
+ASKS = ("how many", "when", "who", "why")
+
+
+def question(terms: Sequence[Term]) -> tuple[str | None, list[Term]]:
+    """What a question asks for (one of ASKS, or None), and its terms without the asking
+    words ("how many americans ..." -> ("how many", ["americans", ...]))."""
+    words = [fold(t.text) if not t.quoted else "" for t in terms]
+    start = 0
+    while start < len(words) - 1 and words[start] in _LEAD_INS:
+        start += 1
+    for length in (4, 3, 2, 1):
+        asks = QUESTION_OPENINGS.get(tuple(words[start : start + length]))
+        if asks and len(terms) > start + length:  # a question word alone is searched
+            return asks, [*terms[:start], *terms[start + length :]]
+    return None, list(terms)
+
+
 def also_searched(terms: Iterable[Term]) -> list[str]:
     """The alias names a query was widened with, for "also searched: ..." in the UI."""
     return [
@@ -160,9 +290,13 @@ def _phrase(tokens: Sequence[str]) -> str:
 
 
 def _term_expression(term: Term, *, prefix: bool) -> str:
+    if term.distinct:  # whole as typed, even while typing: it is a word already
+        return _phrase([distinct_mark(term.tokens[0])])
     # A one-letter prefix matches nearly every record: it waits for a second letter.
     growing = prefix and len(term.tokens[-1]) >= MIN_PREFIX
     typed = _phrase(term.tokens) + ("*" if growing else "")
+    if term.forms:
+        return "(" + " OR ".join([typed, *(_phrase([f]) for f in term.forms)]) + ")"
     alternatives = _unsubsumed(term.tokens, term.alternatives)
     if not alternatives:
         return typed
@@ -204,6 +338,50 @@ def all_words(terms: Sequence[Term], *, prefix: bool = True) -> str | None:
         _term_expression(t, prefix=prefix and i == last and not t.quoted)
         for i, t in enumerate(terms)
     )
+
+
+def highlighting(terms: Sequence[Term], *, prefix: bool = False) -> str | None:
+    """What snippets highlight, when a distinct word was matched through its mark: the
+    words themselves, any of them (the mark is in no text a snippet shows)."""
+    if not any(t.distinct for t in terms):
+        return None
+    last = len(terms) - 1
+    return " OR ".join(
+        _term_expression(replace(t, distinct=False), prefix=prefix and i == last and not t.quoted)
+        for i, t in enumerate(terms)
+    )
+
+
+_HIGHLIGHTED = re.compile(f"{HIGHLIGHT_START}(.*?){HIGHLIGHT_END}", re.DOTALL)
+
+
+def unmark_other_forms(snippet: str, terms: Sequence[Term], vocabulary: Vocabulary) -> str:
+    """The snippet without highlights on a distinct family's forms that were not typed (the
+    index's stemmer marks "remained" in a search for "remains")."""
+    typed = {fold(t.tokens[0]) for t in terms if t.distinct}
+    if not typed:
+        return snippet
+
+    def keep(match: re.Match[str]) -> str:
+        word = match.group(1)
+        other = vocabulary.is_distinct(word) and fold(word) not in typed
+        return word if other else match.group(0)
+
+    return _HIGHLIGHTED.sub(keep, snippet)
+
+
+def without_context(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]:
+    """The terms without the brief's subject ("Korean War"), unless nothing else is left."""
+    words = [fold(t.text) if not t.quoted else None for t in terms]
+    dropped: set[int] = set()
+    for phrase in vocabulary.context_phrases:
+        tokens = list(normalized_tokens(phrase))
+        width = len(tokens)
+        for i in range(len(words) - width + 1):
+            if words[i : i + width] == tokens:
+                dropped.update(range(i, i + width))
+    kept = [t for i, t in enumerate(terms) if i not in dropped]
+    return kept if content_terms(kept, vocabulary.stop_words) else list(terms)
 
 
 def content_terms(terms: Sequence[Term], stop_words: frozenset[str]) -> list[Term]:

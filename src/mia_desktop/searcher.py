@@ -21,6 +21,7 @@ RANKED_AT_MOST = 300
 # is left, and so on; at the end, the first word alone always runs. So no search blocks the
 # window for much more than this, whatever is pasted or however large the database.
 SEARCH_BUDGET_S = 0.05
+TOP_UP_BELOW = 3  # fewer records than this holding every word: show those holding some too
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +42,10 @@ class SearchResult:
     filters: SearchFilters = field(default_factory=SearchFilters)
     uncounted: bool = False
     shortened_to: int | None = None  # set when only the first this many words were searched
+    asks: str | None = None  # what a question asks for (search.ASKS): its answers rank first
+    # Set when so few records held every word that those holding some follow them: the
+    # first this many hits hold them all.
+    all_words_total: int | None = None
 
 
 class Searcher:
@@ -50,10 +55,18 @@ class Searcher:
         self._db = database
         vocabulary = database.search_vocabulary()
         self.vocabulary = fts.Vocabulary(
-            alias_groups=vocabulary.alias_groups, stop_words=vocabulary.stop_words
+            alias_groups=vocabulary.alias_groups,
+            stop_words=vocabulary.stop_words,
+            distinct_words=vocabulary.distinct_words,
+            context_phrases=vocabulary.context_phrases,
+            words=vocabulary.words,
         )
         self._known = vocabulary.words
         self._known_sorted = sorted(vocabulary.words)
+
+    @property
+    def database(self) -> Database:
+        return self._db
 
     def search(
         self,
@@ -95,7 +108,9 @@ class Searcher:
     ) -> SearchResult:
         filters = filters or SearchFilters()
         typed, prefix = fts.words_to_search(text)
-        terms = fts.expand_aliases(typed, self.vocabulary)
+        asks, typed = fts.question(typed)
+        typed = fts.without_context(typed, self.vocabulary)
+        terms = fts.with_word_forms(fts.expand_aliases(typed, self.vocabulary), self.vocabulary)
         if not terms:
             return SearchResult(text=text, hits=[], total=0, interpreted=None, mode="")
         unknown = [
@@ -112,31 +127,41 @@ class Searcher:
         }
         suggestions = list(replacements.values())
         suggested_text = _replace_words(text, replacements) if replacements else None
-        attempts = [(terms, "all words", False)]
+        # The content words must all match; stop words ("the", "at", "were") need not.
+        content = fts.content_terms(terms, self.vocabulary.stop_words) or terms
+        attempts = [(content, "all words", False)]
         if replacements:
-            attempts.append((fts.corrected(terms, replacements), "all words", True))
-        content = fts.content_terms(terms, self.vocabulary.stop_words)
-        if content and len(content) < len(terms):  # a question: require its content words
-            attempts.append((content, "all words", False))
+            corrected_content = fts.content_terms(
+                fts.corrected(terms, replacements), self.vocabulary.stop_words
+            )
+            attempts.append((corrected_content or content, "all words", True))
         attempts.append((terms, "any word", False))
         if replacements:
             attempts.append((fts.corrected(terms, replacements), "any word", True))
         first_query: str | None = None
         for attempt_terms, mode, is_correction in attempts:
-            query = self._query(attempt_terms, mode, prefix=prefix)
+            query = self._query(attempt_terms, mode, prefix=prefix, asks=asks)
             if query is None:
                 continue
             first_query = first_query or query.match
             # Rank first: with few matches, ranking counts them too (see Database.search).
-            hits, ranked = self._db.search(
-                query, filters=filters, limit=limit, candidates=RANKED_AT_MOST
-            )
+            hits, ranked = self._hits(query, attempt_terms, filters, limit)
             total = ranked
             uncounted = ranked >= RANKED_AT_MOST and not count_all
             if ranked >= RANKED_AT_MOST and count_all:
                 total = self._db.count_matches(query.match, filters)
             if total == 0 and not self._facets_elsewhere(query.match, filters):
                 continue
+            all_words_total = None
+            if mode == "all words" and len(attempt_terms) > 1 and self._few(query, total, filters):
+                # So few records hold every word that the answer may be in one that holds
+                # most of them: they follow, after those that hold them all.
+                wider = self._query(attempt_terms, "any word", prefix=False, asks=asks)
+                if wider is not None:
+                    more, wider_total = self._hits(wider, attempt_terms, filters, limit)
+                    shown = {hit.record.id for hit in hits}
+                    hits = hits + [h for h in more if h.record.id not in shown][: limit - total]
+                    all_words_total, total, query = total, max(wider_total, total), wider
             return SearchResult(
                 text=text,
                 hits=hits,
@@ -151,6 +176,8 @@ class Searcher:
                 ranked=RANKED_AT_MOST if total > RANKED_AT_MOST or uncounted else None,
                 filters=filters,
                 uncounted=uncounted,
+                asks=asks,
+                all_words_total=all_words_total,
             )
         return SearchResult(
             text=text,
@@ -162,6 +189,27 @@ class Searcher:
             suggestions=suggestions,
             suggested_text=suggested_text,
         )
+
+    def _hits(
+        self, query: SearchQuery, terms: list[fts.Term], filters: SearchFilters, limit: int
+    ) -> tuple[list[SearchHit], int]:
+        """The best matches (and how many were ranked), highlighting what was typed."""
+        hits, ranked = self._db.search(
+            query, filters=filters, limit=limit, candidates=RANKED_AT_MOST
+        )
+        if query.highlight:
+            hits = [
+                hit._replace(snippet=fts.unmark_other_forms(hit.snippet, terms, self.vocabulary))
+                for hit in hits
+            ]
+        return hits, ranked
+
+    def _few(self, query: SearchQuery, total: int, filters: SearchFilters) -> bool:
+        """Whether so few records hold every word that those holding some should follow.
+        Decided without the filters, so that a filter's count is what choosing it shows."""
+        if filters == SearchFilters():
+            return 0 < total < TOP_UP_BELOW
+        return self._db.count_matches(query.match, SearchFilters()) < TOP_UP_BELOW
 
     def counted(self, result: SearchResult) -> SearchResult:
         """The result with its matches all counted (the same one if they already are)."""
@@ -191,7 +239,9 @@ class Searcher:
         """Whether the text matches once the filters are lifted (keep the filter counts)."""
         return filters != SearchFilters() and self._db.count_matches(match, SearchFilters()) > 0
 
-    def _query(self, terms: list[fts.Term], mode: str, *, prefix: bool) -> SearchQuery | None:
+    def _query(
+        self, terms: list[fts.Term], mode: str, *, prefix: bool, asks: str | None = None
+    ) -> SearchQuery | None:
         if mode == "all words":
             match = fts.all_words(terms, prefix=prefix)
         else:
@@ -205,6 +255,8 @@ class Searcher:
                 terms, prefix=prefix and mode == "all words" and not terms[-1].quoted
             ),
             numbers=fts.exact_numbers(terms),
+            asks=asks,
+            highlight=fts.highlighting(terms, prefix=prefix and mode == "all words"),
         )
 
 
@@ -241,7 +293,13 @@ def describe_result(result: SearchResult) -> list[str]:
             shown = f"{count} of {result.total:,}"
         else:
             shown = str(result.total)
-        lines.append(f"{shown} result{'s' if result.total != 1 else ''} with {words}.")
+        if result.all_words_total is not None:
+            holding = result.all_words_total
+            lines.append(
+                f"{shown} results: {holding} with all the words, then those with some of them."
+            )
+        else:
+            lines.append(f"{shown} result{'s' if result.total != 1 else ''} with {words}.")
         if result.ranked:
             lines.append(
                 f"So many matches that the best of the first {result.ranked:,} are shown;"

@@ -9,6 +9,7 @@ from pathlib import Path
 from mia_desktop.build.brief import Brief, load_brief
 from mia_desktop.build.checks import check_brief, check_records
 from mia_desktop.build.curation import Curation, passage_records, read_curation
+from mia_desktop.build.subject_index import check_subject_index
 
 BRIEF_FILE = Path("source") / "korean-war-pow-mias-2015.txt"
 
@@ -55,6 +56,10 @@ def check_resources(resources: Path) -> CheckedResources:
     # Passages are generated, not curated: added after the checks, which they would
     # trivially satisfy.
     curation.records += passage_records(brief)
+    # The index lists passages too, so it is checked against every record.
+    problems = check_subject_index(curation.index_headings, curation.records)
+    if problems:
+        raise BuildError(problems)
     return CheckedResources(brief, curation, inputs_sha256(resources))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief, Paragraph
+from mia_desktop.build.subject_index import INDEX_FILE, subject_index_from
 from mia_desktop.citations import csl_item_problems
 from mia_desktop.records import (
     Batch,
@@ -18,6 +19,7 @@ from mia_desktop.records import (
     Effort,
     Event,
     Figure,
+    IndexHeading,
     LikelySource,
     Passage,
     Record,
@@ -171,6 +173,9 @@ class Curation:
     provenance: dict[str, Any] = field(default_factory=dict)
     alias_groups: list[list[str]] = field(default_factory=list)
     stop_words: list[str] = field(default_factory=list)
+    distinct_words: list[str] = field(default_factory=list)
+    context_phrases: list[str] = field(default_factory=list)
+    index_headings: list[IndexHeading] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -190,6 +195,9 @@ def read_curation(resources: Path, brief: Brief) -> Curation:
     curation.provenance = read_toml(resources / "source" / "provenance.toml", curation.problems)
     curation.likely_sources = _read_likely_sources(resources / "endnotes.toml", curation.problems)
     _read_search_vocabulary(resources / "search.toml", curation)
+    curation.index_headings = subject_index_from(
+        read_toml(resources / INDEX_FILE, curation.problems), curation.problems
+    )
     raw_by_kind = {
         kind: read_toml(resources / "records" / name, curation.problems).get(kind, [])
         for kind, name in RECORD_FILES.items()
@@ -539,6 +547,14 @@ def _read_search_vocabulary(path: Path, curation: Curation) -> None:
     if not all(isinstance(w, str) and w == w.lower() for w in stop_words):
         curation.problems.append("search.toml: stop_words must be lower-case strings")
     curation.stop_words = sorted(set(stop_words))
+    distinct = data.get("distinct_words", [])
+    if not all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in distinct):
+        curation.problems.append("search.toml: distinct_words must be lower-case words")
+    curation.distinct_words = sorted(set(distinct))
+    context = data.get("context_phrases", [])
+    if not all(isinstance(p, str) and normalized_tokens(p) for p in context):
+        curation.problems.append("search.toml: context_phrases must be words")
+    curation.context_phrases = list(context)
     seen: dict[tuple[str, ...], int] = {}
     for number, group in enumerate(data.get("alias", []), start=1):
         terms = group.get("terms") if isinstance(group, dict) else None

@@ -13,9 +13,19 @@ import sqlite_utils
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
+from mia_desktop.build.subject_index import index_words, subjects_of
 from mia_desktop.db import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
-from mia_desktop.records import Batch, Country, Effort, Event, Figure, Paragraph, Record
-from mia_desktop.search import fold, index_terms, tokenize
+from mia_desktop.records import (
+    Batch,
+    Country,
+    Effort,
+    Event,
+    Figure,
+    IndexHeading,
+    Paragraph,
+    Record,
+)
+from mia_desktop.search import distinct_marks, fold, index_terms, tokenize
 
 FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search.py)
 
@@ -38,6 +48,7 @@ _RECORD_COLUMNS: dict[str, Any] = {
     "date_sort": str,
     "decade": str,
     "keywords": str,
+    "subjects": str,
 }
 
 
@@ -114,8 +125,12 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     # Only the country's name: its other names are search aliases (resources/search.toml),
     # and indexing them on every record would flood results for words like "POW".
     country_names = {r.id: [r.title] for r in records if isinstance(r, Country)}
+    subjects = subjects_of(curation.index_headings)
     db.table("records").insert_all(
-        (_record_row(r, country_names) for r in records),
+        (
+            _record_row(r, country_names, subjects.get(r.id, []), curation.distinct_words)
+            for r in records
+        ),
         pk="id",
         columns=_RECORD_COLUMNS,
         not_null={"kind", "title", "text", "quote", "section", "paragraph", "quote_start"},
@@ -158,6 +173,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     )
     db.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, {columns}) SELECT rowid, {columns} FROM records")
     _write_search_vocabulary(db, curation, records)
+    _write_subject_index(db, curation.index_headings)
     # (kind, date_sort) holds the rowid too: the chronological lists page through it.
     db.table("records").create_index(["kind", "date_sort"])
     db.table("events").create_index(["category"])  # the Timeline's category list and filter
@@ -184,7 +200,14 @@ def _sorted(records: list[Record]) -> list[Record]:
     return sorted(records, key=key)
 
 
-def _record_row(record: Record, country_names: dict[Any, list[str]]) -> dict[str, Any]:
+def _record_row(
+    record: Record,
+    country_names: dict[Any, list[str]],
+    headings: list[IndexHeading],
+    distinct_words: list[str],
+) -> dict[str, Any]:
+    names = [n for c in record.countries for n in country_names[c]]
+    searched = [record.title, record.text, record.quote, *index_words(headings)]
     start, end = dates.bounds(record.date.value) if record.date else (None, None)
     return {
         "id": record.id,
@@ -204,7 +227,11 @@ def _record_row(record: Record, country_names: dict[Any, list[str]]) -> dict[str
         "date_end": end,
         "date_sort": dates.sort_key(record.date.value) if record.date else None,
         "decade": _decade(start or end),
-        "keywords": index_terms(record, [n for c in record.countries for n in country_names[c]]),
+        "keywords": " ".join(
+            [index_terms(record, names), *distinct_marks(searched, distinct_words)]
+        ).strip(),
+        # The subject index's headings and words for the record: searched, never quoted.
+        "subjects": " · ".join(index_words(headings)),
     }
 
 
@@ -301,6 +328,29 @@ def _write_kind_tables(db: sqlite_utils.Database, records: list[Record]) -> None
     )
 
 
+def _write_subject_index(db: sqlite_utils.Database, headings: list[IndexHeading]) -> None:
+    db.table("index_headings").insert_all(
+        (
+            {
+                "term": h.term,
+                "words": list(h.words),
+                "asks": list(h.asks),
+                "see_also": list(h.see_also),
+            }
+            for h in headings
+        ),
+        pk="term",
+        columns={"term": str, "words": str, "asks": str, "see_also": str},
+    )
+    db.table("index_entries").insert_all(
+        ({"term": h.term, "record_id": r} for h in headings for r in h.records),
+        pk=("term", "record_id"),
+        columns={"term": str, "record_id": str},
+        foreign_keys=[("term", "index_headings", "term"), ("record_id", "records", "id")],
+    )
+    db.table("index_entries").create_index(["record_id"])
+
+
 def _decade(iso_date: str | None) -> str | None:
     return f"{iso_date[:3]}0s" if iso_date else None
 
@@ -320,13 +370,22 @@ def _write_search_vocabulary(
     db.table("stop_words").insert_all(
         ({"word": word} for word in curation.stop_words), pk="word", columns={"word": str}
     )
+    db.table("distinct_words").insert_all(
+        ({"word": word} for word in curation.distinct_words), pk="word", columns={"word": str}
+    )
+    db.table("context_phrases").insert_all(
+        ({"phrase": phrase} for phrase in curation.context_phrases),
+        pk="phrase",
+        columns={"phrase": str},
+    )
     # Each folded word, how it is most often written, and in how many records it occurs:
     # the source of "Did you mean ...?" suggestions.
     forms: dict[str, Counter[str]] = {}
     records_with: Counter[str] = Counter()
+    subjects = subjects_of(curation.index_headings)  # every record has some (checked)
     for record in records:
         seen = set()
-        for text in (record.title, record.text, record.quote):
+        for text in (record.title, record.text, record.quote, *index_words(subjects[record.id])):
             for token in tokenize(text):
                 word = fold(token)
                 forms.setdefault(word, Counter())[token] += 1

@@ -48,6 +48,7 @@ class CitationPanel(QWidget):
     """Shows one record; its buttons run the window's copy and show-in-source actions."""
 
     record_link_activated = Signal(str)  # a related record's id
+    index_heading_activated = Signal(str)  # a heading of the subject index
     lead_copy_requested = Signal(int)  # a likely source's marker
     style_changed = Signal(str)  # the style or the form changed; the style key
 
@@ -207,6 +208,7 @@ class CitationPanel(QWidget):
             related=self._db.records_by_id(list(record.related)),
             country_names=self._country_names,
             note_labels=tuple(citer.record_note_labels(record)),
+            subjects=tuple(self._db.subjects(record.id)),
             highlight_color=highlight,
         )
         self.view.setHtml(record_html(record, context))
@@ -217,6 +219,8 @@ class CitationPanel(QWidget):
     def _on_link(self, url: QUrl) -> None:
         if url.scheme() == "record":
             self.record_link_activated.emit(url.path())
+        elif url.scheme() == "index":
+            self.index_heading_activated.emit(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
         elif url.scheme() == "copy-lead":
             self.lead_copy_requested.emit(int(url.path()))
         elif is_web_link(url.toString()):

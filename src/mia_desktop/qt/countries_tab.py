@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from mia_desktop.db import Database
-from mia_desktop.details import figure_value_text
+from mia_desktop.details import as_of, figure_value_text
 from mia_desktop.qt import columns
 from mia_desktop.qt.efforts_overview import EffortsAxis, EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
@@ -126,7 +126,7 @@ class CountriesTab(RecordTab):
         figures = [f for f in listed if isinstance(f, Figure)]
         items = "".join(
             f"<li><b>{escape(figure_value_text(f))}</b> {escape(f.unit)}: {escape(f.measure)}"
-            f" <small>(as of {escape(f.date.label if f.date else 'undated')})</small></li>"
+            f" <small>({escape(as_of(f))})</small></li>"
             for f in figures
         )
         shown = self.effort_model.total()

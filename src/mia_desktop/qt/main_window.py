@@ -34,6 +34,7 @@ from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 if TYPE_CHECKING:
     from mia_desktop.citer import Citer
     from mia_desktop.qt.countries_tab import CountriesTab
+    from mia_desktop.qt.index_tab import IndexTab
     from mia_desktop.qt.source_tab import SourceTab
 
 # Start-up builds only what the first window shows. The other tabs, the citation code,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 APP_NAME = "mia-desktop"
 _PAGE_OF_KIND = {"event": 0, "batch": 1, "country": 2, "effort": 2, "figure": 3}
 _SOURCE_PAGE = 4
+_INDEX_PAGE = 5
 PageT = TypeVar("PageT", bound=QWidget)
 # Qt adds the application's display name ("— mia-desktop") to every window's title.
 WINDOW_TITLE = "Korean War POW/MIA accounting (NCNK brief, October 2015)"
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             ("Country efforts", lambda parent: _countries_tab(database, parent)),
             ("Figures", lambda parent: _figures_tab(database, parent)),
             ("Source", lambda parent: _source_tab(database, parent)),
+            ("Index", lambda parent: _index_tab(database, parent)),
         ):
             page: LazyTab[QWidget] = LazyTab(build=build, on_built=self._wire_tab, parent=self.tabs)
             self._pages.append(page)
@@ -107,9 +110,11 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.panel.record_link_activated.connect(self.open_record)
+        self.panel.index_heading_activated.connect(self.show_index_heading)
         self.panel.lead_copy_requested.connect(self.copy_lead)
         self.panel.style_changed.connect(self._name_copy_actions)
         self.search.record_activated.connect(self.open_record)
+        self.search.answer_copied.connect(self._copy_answer)
         self.search.record_highlighted.connect(self.show_details)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -326,6 +331,17 @@ class MainWindow(QMainWindow):
                 content.keep_highlight_only_for(record_id)
             elif index == _SOURCE_PAGE:
                 self.source_tab.mark(record)
+            elif index == _INDEX_PAGE:
+                self.index_tab.keep_highlight_only_for(record_id)
+
+    def _copy_answer(self, text: str, html: str) -> None:
+        put_on_clipboard(text, html)
+        self.statusBar().showMessage(f"Copied: {text}", 8000)
+
+    def show_index_heading(self, term: str) -> None:
+        """Open the Index tab at a heading (from the panel's index terms)."""
+        self.tabs.setCurrentIndex(_INDEX_PAGE)
+        self.index_tab.show_heading(term)
 
     def open_record(self, record_id: str) -> None:
         """Go to the record's tab, select it there, and show its details."""
@@ -421,6 +437,12 @@ class MainWindow(QMainWindow):
 
     def _wire_tab(self, tab: QWidget) -> None:
         self._restore_splitters(_named_splitters(tab))  # a tab's own, as it is built
+        from mia_desktop.qt.index_tab import IndexTab
+
+        if isinstance(tab, IndexTab):
+            tab.record_selected.connect(self.show_details)
+            tab.record_activated.connect(self.open_record)
+            self._set_tab_order()
         if isinstance(tab, RecordTab):
             tab.record_selected.connect(self.show_details)
             tab.copied.connect(self.statusBar().showMessage)
@@ -446,6 +468,12 @@ class MainWindow(QMainWindow):
     @property
     def figures(self) -> TableTab:
         return self._page(3, TableTab)
+
+    @property
+    def index_tab(self) -> IndexTab:
+        from mia_desktop.qt.index_tab import IndexTab
+
+        return self._page(_INDEX_PAGE, IndexTab)
 
     @property
     def source_tab(self) -> SourceTab:
@@ -517,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def export_folder(self) -> Path:
         """Where the last export went (the save dialog opens there), else the home folder."""
-        saved = self._settings.value(EXPORT_FOLDER_KEY, "", type=str)
+        saved = str(self._settings.value(EXPORT_FOLDER_KEY, "", type=str) or "")
         folder = Path(saved) if saved else Path.home()
         return folder if folder.is_dir() else Path.home()
 
@@ -582,6 +610,8 @@ class MainWindow(QMainWindow):
         search = self.search
         chain: list[QWidget] = [
             search.field,
+            search.answer,  # its link to the answering record
+            search.copy_answer,
             search.status,  # its links: "Did you mean ...?", "Show all"
             search.kind_filter,
             search.country_filter,
@@ -702,6 +732,12 @@ def _figures_tab(database: Database, parent: QWidget) -> QWidget:
     from mia_desktop.qt.tabs import figures_tab
 
     return figures_tab(database=database, parent=parent)
+
+
+def _index_tab(database: Database, parent: QWidget) -> QWidget:
+    from mia_desktop.qt.index_tab import IndexTab
+
+    return IndexTab(database=database, parent=parent)
 
 
 def _source_tab(database: Database, parent: QWidget) -> QWidget:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,7 @@ from mia_desktop.qt.record_table import clear_quietly, focus_in_choosing_nothing
 from mia_desktop.records import KIND_LABELS
 
 if TYPE_CHECKING:
+    from mia_desktop.answers import Answer
     from mia_desktop.searcher import Searcher, SearchResult
 
 # The searcher and the results' painter load on the first search, not at start-up.
@@ -139,6 +141,7 @@ class SearchPanel(QObject):
     record_activated = Signal(str)
     record_highlighted = Signal(str)  # the current result changed: the panel shows it
     results_changed = Signal(int)
+    answer_copied = Signal(str, str)  # the answer line, as plain text and as HTML
 
     def __init__(self, *, database: Database, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -191,6 +194,30 @@ class SearchPanel(QObject):
         )
         self.container = QWidget(parent)
         self.container.setObjectName("searchPanel")
+        # The answer line: a question's figure or date, with where it is from, to copy.
+        self.answer = QLabel(self.container)
+        self.answer.setObjectName("searchAnswer")
+        self.answer.setAccessibleName("Answer")
+        self.answer.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.answer.linkActivated.connect(self._on_answer_link)
+        self.copy_answer = QPushButton("Copy &answer", self.container)
+        self.copy_answer.setObjectName("copyAnswerButton")
+        self.copy_answer.setToolTip("Copy the answer line with where it is from")
+        self.copy_answer.clicked.connect(self._copy_answer)
+        self.answer_row = QWidget(self.container)
+        self.answer_row.setObjectName("answerRow")
+        answer_layout = QHBoxLayout(self.answer_row)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.addWidget(self.answer, 1)
+        answer_layout.addWidget(self.copy_answer, 0, Qt.AlignmentFlag.AlignTop)
+        self.answer_row.setVisible(False)
+        self.current_answer: Answer | None = None
         filters = QHBoxLayout()
         filters.addWidget(self.status, 1)
         for combo in (self.kind_filter, self.country_filter, self.decade_filter):
@@ -198,6 +225,7 @@ class SearchPanel(QObject):
             filters.addWidget(combo)
         layout = QVBoxLayout(self.container)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.answer_row)
         layout.addLayout(filters)
         layout.addWidget(self.results, 1)
         self.container.setVisible(False)
@@ -244,6 +272,7 @@ class SearchPanel(QObject):
         self.model.set_hits(result.hits)
         self.container.setVisible(bool(text.strip()))
         self._show_counts(result)
+        self._show_answer(result)
         if result.uncounted:
             self._count_timer.start()
         # No result is highlighted until the user moves into the list (Down, a click): a
@@ -280,6 +309,35 @@ class SearchPanel(QObject):
             # "Did you mean ...?" becomes a link that searches the suggestion.
             lines[0] = f'Did you mean <a href="suggest">{escape(result.suggested_text)}</a>?'
         return "<br>".join(lines)
+
+    def _show_answer(self, result: SearchResult) -> None:
+        from mia_desktop.answers import answer_for
+
+        best = result.hits[0].record if result.hits else None
+        answer = answer_for(result.asks, best, self._db.source())
+        self.current_answer = answer
+        self.answer_row.setVisible(answer is not None)
+        if answer is None:
+            self.answer.clear()
+            return
+        derived = (
+            f"<br><small><i>Date derived, not stated in the brief:"
+            f" {escape(answer.derived_because)}</i></small>"
+            if answer.derived_because
+            else ""
+        )
+        self.answer.setText(
+            f'Answer: <a href="record:{escape(answer.record_id)}"><b>{escape(answer.fact)}</b></a>'
+            f" — {escape(answer.pinpoint)}{derived}"
+        )
+
+    def _on_answer_link(self, link: str) -> None:
+        if link.startswith("record:"):
+            self.record_activated.emit(link.removeprefix("record:"))
+
+    def _copy_answer(self) -> None:
+        if self.current_answer is not None:
+            self.answer_copied.emit(self.current_answer.text, escape(self.current_answer.text))
 
     def _on_status_link(self, link: str) -> None:
         if link == "suggest" and self.last_result and self.last_result.suggested_text:
