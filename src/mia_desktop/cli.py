@@ -79,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", type=_text)
     show.add_argument("--json", action="store_true", help="print JSON")
 
+    locate = commands.add_parser(
+        "locate",
+        help="say which paragraph of the brief a sentence comes from, word for word",
+        description="TEXT is a sentence or most of one (- reads it from standard input). Says"
+        " whether it stands word for word in one paragraph of the brief, is a near match (what"
+        " differs is marked [-the brief's-]{+yours+}), or is not in the brief. Exit 0 word for"
+        " word or near, 1 not in the brief, 2 no text.",
+    )
+    locate.add_argument("text", type=_text, metavar="TEXT")
+    locate.add_argument("--json", action="store_true", help="print JSON")
+
     export = commands.add_parser(
         "export",
         help=f"write all records ({ALL_RECORDS_NOTE}; --kind passage for the brief's"
@@ -286,6 +297,101 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+STDIN_LIMIT = 64 * 1024  # bytes read from standard input: far more than is ever compared
+
+
+def _read_stdin() -> str | None:
+    """The start of standard input as text, or None (said in one line) if it cannot be read."""
+    import codecs
+
+    try:
+        if sys.stdin is None:
+            raise OSError("it is closed")
+        data = sys.stdin.buffer.read(STDIN_LIMIT)
+        # A longer input is cut: the last character may be cut in half, which is no error.
+        return codecs.getincrementaldecoder("utf-8")().decode(data, final=len(data) < STDIN_LIMIT)
+    except UnicodeDecodeError:
+        print("mia-desktop: standard input is not valid UTF-8 text", file=sys.stderr)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        print(f"mia-desktop: cannot read standard input ({reason})", file=sys.stderr)
+    return None
+
+
+def _locate(db: Database, args: argparse.Namespace) -> int:
+    from mia_desktop.citer import Citer
+    from mia_desktop.locate import describe, locate, word_diff
+
+    text = _read_stdin() if args.text == "-" else args.text
+    if text is None:
+        return EXIT_BAD_INPUT
+    location = locate(text, db.paragraphs())
+    if location.given_words == 0:
+        print("mia-desktop: nothing to locate: the text has no words", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    records = []
+    citation = None
+    if location.paragraph is not None and location.start is not None and location.end is not None:
+        records = db.records_quoting(location.paragraph, location.start, location.end)
+        passage = next((r for r in records if r.kind == "passage"), None)
+        citation = Citer(db).cite(passage or (records[0] if records else None)).text
+    code = EXIT_FAILED if location.verdict == "absent" else EXIT_OK
+    if args.json:
+        _print_json(
+            {
+                "verdict": location.verdict,
+                "paragraph": location.paragraph,
+                "section": location.section,
+                "subsection": location.subsection,
+                "start": location.start,
+                "end": location.end,
+                "brief_text": location.brief_text,
+                "given_text": location.given_text,
+                "similarity": location.similarity,
+                "differing_words": location.differing_words,
+                "only_spelling_differs": location.only_spelling_differs,
+                "differences": [
+                    {"kind": d.kind, "brief": d.brief, "given": d.given}
+                    for d in location.differences
+                ],
+                "records": [r.id for r in records],
+                "citation": citation,
+                "reason": location.reason,
+                "notes": list(location.notes),
+                "truncated": location.truncated,
+                "closest_paragraph": location.closest_paragraph,
+                "closest_similarity": location.closest_similarity,
+                "also_fits": list(location.also_fits),
+            }
+        )
+        return code
+    print(_printable(describe(location)))
+    for note in location.notes:
+        print(f"Note: {_printable(note)}.")
+    if location.verdict == "absent":
+        return code
+    print(f"\n{_printable(word_diff(location))}")
+    if records:
+        print("\nQuoted by:")
+        for record in records:
+            print(f"{record.id}  [{KIND_LABELS[record.kind]}]  {record.title}")
+    print(f"\nCitation: {citation}")
+    return code
+
+
+def _printable(text: str) -> str:
+    """Text pasted by a user, safe to print: control characters (a terminal's escape
+    sequences, bidirectional overrides) shown as escapes."""
+    import unicodedata
+
+    return "".join(
+        char
+        if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cf")
+        else repr(char)[1:-1]
+        for char in text
+    )
+
+
 def _export(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citer import Citer
     from mia_desktop.export import ExportError, records_to_export, render, write_atomic
@@ -356,5 +462,6 @@ _COMMANDS: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "search": _search,
     "cite": _cite,
     "show": _show,
+    "locate": _locate,
     "export": _export,
 }
