@@ -4,12 +4,12 @@ and says what differs, or that it is not in the brief (never a guess)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from mia_desktop.records import Paragraph
 
@@ -644,9 +644,27 @@ def describe(location: Location) -> str:
     return f"Near match in {where}: {words}."
 
 
-def word_diff(location: Location) -> str:
-    """The brief's words for the span, marked like `git diff --word-diff`: [-the brief's-]
-    {+the given text's+}, and […] where an ellipsis leaves words out."""
+class Marks(NamedTuple):
+    """How a comparison shows each kind of run (see marked)."""
+
+    text: Callable[[str], str]  # the brief's own words and the gaps between runs
+    missing: Callable[[str], str]
+    added: Callable[[str], str]
+    changed: Callable[[str, str], str]
+    omitted: str
+
+
+TERMINAL_MARKS = Marks(
+    text=lambda words: words,
+    missing=lambda brief: f"[-{brief}-]",
+    added=lambda given: f"{{+{given}+}}",
+    changed=lambda brief, given: f"[-{brief}-]{{+{given}+}}",
+    omitted="[…]",
+)
+
+
+def marked(location: Location, marks: Marks) -> str:
+    """The brief's words for the span, with each run that differs shown by `marks`."""
     if location.start is None:
         return ""
     pieces: list[str] = []
@@ -654,20 +672,26 @@ def word_diff(location: Location) -> str:
     position = base
     for run in location.differences:
         if run.kind == "added":
-            mark = f"{{+{run.given}+}}"
+            mark = marks.added(run.given)
             if run.brief_start <= location.start and not pieces:
                 pieces.append(mark + " ")
             else:
                 pieces.append(" " + mark)
             continue
-        pieces.append(location.brief_text[position - base : run.brief_start - base])
+        pieces.append(marks.text(location.brief_text[position - base : run.brief_start - base]))
         position = run.brief_end
         if run.kind == "same":
-            pieces.append(run.brief)
+            pieces.append(marks.text(run.brief))
         elif run.kind == "omitted":
-            pieces.append("[…]")
+            pieces.append(marks.omitted)
         elif run.kind == "missing":
-            pieces.append(f"[-{run.brief}-]")
+            pieces.append(marks.missing(run.brief))
         else:
-            pieces.append(f"[-{run.brief}-]{{+{run.given}+}}")
+            pieces.append(marks.changed(run.brief, run.given))
     return "".join(pieces)
+
+
+def word_diff(location: Location) -> str:
+    """The brief's words for the span, marked like `git diff --word-diff`: [-the brief's-]
+    {+the given text's+}, and […] where an ellipsis leaves words out."""
+    return marked(location, TERMINAL_MARKS)

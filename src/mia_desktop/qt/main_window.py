@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from mia_desktop.citer import Citer
     from mia_desktop.qt.countries_tab import CountriesTab
     from mia_desktop.qt.index_tab import IndexTab
+    from mia_desktop.qt.locate_dialog import LocateDialog
     from mia_desktop.qt.source_tab import SourceTab
 
 # Start-up builds only what the first window shows. The other tabs, the citation code,
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._db = database
         self._settings = settings
         self._source = database.source()
+        self._locate_dialog: LocateDialog | None = None
         # The palette first: widgets made after it need no second polish.
         saved_theme = settings.value(THEME_KEY, "system")
         self.theme = saved_theme if saved_theme in THEMES else "system"
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.panel.style_changed.connect(self._name_copy_actions)
         self.search.record_activated.connect(self.open_record)
         self.search.answer_copied.connect(self._copy_answer)
+        self.search.locate_requested.connect(self.show_locate_dialog)
         self.search.record_highlighted.connect(self.show_details)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -199,6 +202,12 @@ class MainWindow(QMainWindow):
         self.copy_markdown_action = self._action(
             "Copy as &Markdown", "copyMarkdownAction", [key("Ctrl+Shift+M")], self.copy_markdown
         )
+        self.locate_action = self._action(
+            "&Where Is This From?…",
+            "locateAction",
+            [key("Ctrl+Shift+F")],
+            lambda: self.show_locate_dialog(),
+        )
         self.export_action = self._action(
             "&Export…", "exportAction", [key("Ctrl+E")], self.show_export_dialog
         )
@@ -281,6 +290,7 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.locate_action)
         view_menu = bar.addMenu("&View")
         for number in range(self.tabs.count()):
             action = self._action(
@@ -333,6 +343,21 @@ class MainWindow(QMainWindow):
                 self.source_tab.mark(record)
             elif index == _INDEX_PAGE:
                 self.index_tab.keep_highlight_only_for(record_id)
+
+    def show_locate_dialog(self, text: str = "") -> LocateDialog:
+        """Where is this from? One dialog, kept: it remembers the last text pasted."""
+        from mia_desktop.qt.locate_dialog import LocateDialog
+
+        if self._locate_dialog is None:
+            self._locate_dialog = LocateDialog(database=self._db, parent=self)
+            self._locate_dialog.record_link_activated.connect(self.open_record)
+        if text:
+            self._locate_dialog.locate_text(text)
+        self._locate_dialog.show()
+        self._locate_dialog.raise_()
+        self._locate_dialog.activateWindow()
+        self._locate_dialog.input.setFocus()
+        return self._locate_dialog
 
     def _copy_answer(self, text: str, html: str) -> None:
         put_on_clipboard(text, html)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from mia_desktop.db import Database, SearchFilters
 from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.qt.record_table import clear_quietly, focus_in_choosing_nothing
-from mia_desktop.records import KIND_LABELS
+from mia_desktop.records import KIND_LABELS, Paragraph
 
 if TYPE_CHECKING:
     from mia_desktop.answers import Answer
@@ -44,6 +44,7 @@ DEBOUNCE_MS = 150
 # count is one more pass over the index, which each keystroke need not wait for.
 COUNT_DELAY_MS = 400
 RESULT_LIMIT = 50
+SENTENCE_WORDS = 8  # a search this long may be a pasted sentence: say where it is from
 MAX_SHOWN = 500  # "Show all" lists at most this many; more is for typing to narrow
 HISTORY_LENGTH = 20
 HISTORY_KEY = "search/history"
@@ -142,6 +143,7 @@ class SearchPanel(QObject):
     record_highlighted = Signal(str)  # the current result changed: the panel shows it
     results_changed = Signal(int)
     answer_copied = Signal(str, str)  # the answer line, as plain text and as HTML
+    locate_requested = Signal(str)  # "Where is this from?" for the text searched
 
     def __init__(self, *, database: Database, settings: QSettings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -218,6 +220,7 @@ class SearchPanel(QObject):
         answer_layout.addWidget(self.copy_answer, 0, Qt.AlignmentFlag.AlignTop)
         self.answer_row.setVisible(False)
         self.current_answer: Answer | None = None
+        self._paragraphs: list[Paragraph] | None = None  # read when a sentence is pasted
         filters = QHBoxLayout()
         filters.addWidget(self.status, 1)
         for combo in (self.kind_filter, self.country_filter, self.decade_filter):
@@ -316,10 +319,11 @@ class SearchPanel(QObject):
         best = result.hits[0].record if result.hits else None
         answer = answer_for(result.asks, best, self._db.source())
         self.current_answer = answer
-        self.answer_row.setVisible(answer is not None)
+        self.copy_answer.setVisible(answer is not None)
         if answer is None:
-            self.answer.clear()
+            self._show_where_from(result.text)
             return
+        self.answer_row.setVisible(True)
         derived = (
             f"<br><small><i>Date derived, not stated in the brief:"
             f" {escape(answer.derived_because)}</i></small>"
@@ -331,9 +335,28 @@ class SearchPanel(QObject):
             f" — {escape(answer.pinpoint)}{derived}"
         )
 
+    def _show_where_from(self, text: str) -> None:
+        """For a pasted sentence: which paragraph of the brief it is from, if any."""
+        if len(text.split()) < SENTENCE_WORDS:
+            self.answer_row.setVisible(False)
+            self.answer.clear()
+            return
+        from mia_desktop.locate import describe, locate
+
+        if self._paragraphs is None:
+            self._paragraphs = self._db.paragraphs()
+        verdict = describe(locate(text, self._paragraphs))
+        self.answer.setText(
+            f"Where this is from: {escape(verdict)}"
+            ' <a href="locate">Compare it with the brief word for word</a>'
+        )
+        self.answer_row.setVisible(True)
+
     def _on_answer_link(self, link: str) -> None:
         if link.startswith("record:"):
             self.record_activated.emit(link.removeprefix("record:"))
+        elif link == "locate":
+            self.locate_requested.emit(self.field.text())
 
     def _copy_answer(self) -> None:
         if self.current_answer is not None:
