@@ -346,11 +346,11 @@ def test_a_search_as_you_type_can_leave_very_many_matches_to_be_counted_later(
         quick = searcher.search("remains", count_all=False)
         assert quick.uncounted and quick.total == RANKED_AT_MOST < exact.total
         assert [h.record.id for h in quick.hits] == [h.record.id for h in exact.hits]
-        assert f"50 of at least {RANKED_AT_MOST:,} results" in describe_result(quick)[0]
+        assert f"50 of at least {RANKED_AT_MOST:,} records" in describe_result(quick)[0]
         counted = searcher.counted(quick)
         assert not counted.uncounted and counted.total == exact.total
         assert counted.facets == exact.facets
-        assert f"50 of {exact.total:,} results" in describe_result(counted)[0]
+        assert f"50 of {exact.total:,} records" in describe_result(counted)[0]
         # The count keeps the filters the search ran with.
         filtered = searcher.search("remains", filters=SearchFilters(kind="event"))
         quick_filtered = searcher.search(

@@ -18,7 +18,7 @@ from mia_desktop.formats import (
     RECORD_FORMATS,
     STYLES,
 )
-from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS
+from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS, Record
 
 if TYPE_CHECKING:
     from mia_desktop.db import Database
@@ -201,17 +201,27 @@ def _search(db: Database, args: argparse.Namespace) -> int:
                 "total": result.total,
                 "facets": result.facets,
                 "hits": [record_to_dict(h.record, citer) for h in result.hits],
+                # The hits as results: the records quoting one sentence are one result.
+                "groups": [
+                    {"records": g.record_ids, "paragraph": g.paragraph} for g in result.groups
+                ],
             }
         )
         return EXIT_OK
     for line in describe_result(result):
         print(line)
-    for hit in result.hits:
-        record = hit.record
-        when = record.date.label if record.date else "undated"
-        print(f"{record.id}  [{KIND_LABELS[record.kind]}, {when}]  {record.title}")
-        print(f"    {snippet_text(hit.snippet)}")
+    for group in result.groups:
+        lead, *others = group.hits
+        print(_hit_line(lead.record))
+        print(f"    {snippet_text(lead.snippet)}")
+        for hit in others:  # the same sentence: said once, under the first
+            print(f"    also quoting it: {_hit_line(hit.record)}")
     return EXIT_OK
+
+
+def _hit_line(record: Record) -> str:
+    when = record.date.label if record.date else "undated"
+    return f"{record.id}  [{KIND_LABELS[record.kind]}, {when}]  {record.title}"
 
 
 def _country_id(db: Database, text: str | None) -> str | None:

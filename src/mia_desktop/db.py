@@ -45,6 +45,7 @@ REQUIRED_TABLES = frozenset(
     {
         "metadata",
         "paragraphs",
+        "sentences",
         "markers",
         "likely_sources",
         "records",
@@ -160,6 +161,8 @@ RECORD_COLUMNS = frozenset(
 COLUMN_TYPES: dict[str, dict[str, str]] = {
     "metadata": {"key": "text", "value": "text"},
     "paragraphs": {"number": "integer", "section": "text", "subsection": "text?", "text": "text"},
+    "sentences": {"paragraph": "integer", "number": "integer", "start": "integer",
+                  "end": "integer"},
     "markers": {"ordinal": "integer", "number": "integer", "paragraph": "integer",
                 "offset": "integer", "sentence": "text"},
     "likely_sources": {"marker": "integer", "number": "integer", "ends": "text",
@@ -401,6 +404,15 @@ class Database:
             (number,),
         ).fetchone()
         return Paragraph(**dict(row)) if row else None
+
+    def sentence_spans(self) -> dict[int, list[tuple[int, int]]]:
+        """Each paragraph's sentences as (start, end) offsets in its text, in order."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for paragraph, start, end in self._conn.execute(
+            'SELECT paragraph, start, "end" FROM sentences ORDER BY paragraph, number'
+        ):
+            spans.setdefault(paragraph, []).append((start, end))
+        return spans
 
     def markers(self) -> list[tuple[int, int, int]]:
         """Every endnote marker as (paragraph, offset in the clean text, printed number)."""

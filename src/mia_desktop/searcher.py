@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from mia_desktop import search as fts  # the pure query builders
 from mia_desktop.db import Database, SearchFilters, SearchQuery, SearchTooSlow
+from mia_desktop.grouping import ResultGroup, group_by_sentence
 from mia_desktop.records import SearchHit
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
@@ -46,6 +47,8 @@ class SearchResult:
     # Set when so few records held every word that those holding some follow them: the
     # first this many hits hold them all.
     all_words_total: int | None = None
+    # The hits as results: those quoting the same sentence of the brief are one.
+    groups: list[ResultGroup] = field(default_factory=list)
 
 
 class Searcher:
@@ -61,6 +64,7 @@ class Searcher:
             context_phrases=vocabulary.context_phrases,
             words=vocabulary.words,
         )
+        self._sentences = database.sentence_spans()
         self._known = vocabulary.words
         self._known_sorted = sorted(vocabulary.words)
 
@@ -99,6 +103,7 @@ class Searcher:
             except SearchTooSlow:
                 words = words[: len(words) // 2]
                 tried = " ".join(words)
+        result = replace(result, groups=group_by_sentence(result.hits, self._sentences))
         if tried == text:
             return result
         return replace(result, text=text, shortened_to=len(words))
@@ -147,8 +152,9 @@ class Searcher:
             # Rank first: with few matches, ranking counts them too (see Database.search).
             hits, ranked = self._hits(query, attempt_terms, filters, limit)
             total = ranked
-            uncounted = ranked >= RANKED_AT_MOST and not count_all
-            if ranked >= RANKED_AT_MOST and count_all:
+            candidates = max(RANKED_AT_MOST, limit)
+            uncounted = ranked >= candidates and not count_all
+            if ranked >= candidates and count_all:
                 total = self._db.count_matches(query.match, filters)
             if total == 0 and not self._facets_elsewhere(query.match, filters):
                 continue
@@ -173,7 +179,7 @@ class Searcher:
                 corrected_to=suggested_text if is_correction else None,
                 suggested_text=suggested_text,
                 facets=self._facets(query.match, filters, total),
-                ranked=RANKED_AT_MOST if total > RANKED_AT_MOST or uncounted else None,
+                ranked=candidates if total > candidates or uncounted else None,
                 filters=filters,
                 uncounted=uncounted,
                 asks=asks,
@@ -195,7 +201,7 @@ class Searcher:
     ) -> tuple[list[SearchHit], int]:
         """The best matches (and how many were ranked), highlighting what was typed."""
         hits, ranked = self._db.search(
-            query, filters=filters, limit=limit, candidates=RANKED_AT_MOST
+            query, filters=filters, limit=limit, candidates=max(RANKED_AT_MOST, limit)
         )
         if query.highlight:
             hits = [
@@ -293,18 +299,25 @@ def describe_result(result: SearchResult) -> list[str]:
             shown = f"{count} of {result.total:,}"
         else:
             shown = str(result.total)
+        # Grouped, the count is of records: the results are fewer (see below).
+        noun = "record" if len(result.groups) < len(result.hits) else "result"
         if result.all_words_total is not None:
             holding = result.all_words_total
             lines.append(
-                f"{shown} results: {holding} with all the words, then those with some of them."
+                f"{shown} {noun}s: {holding} with all the words, then those with some of them."
             )
         else:
-            lines.append(f"{shown} result{'s' if result.total != 1 else ''} with {words}.")
+            lines.append(f"{shown} {noun}{'s' if result.total != 1 else ''} with {words}.")
         if result.ranked:
             lines.append(
                 f"So many matches that the best of the first {result.ranked:,} are shown;"
                 " type more to narrow them."
             )
+    if result.groups and len(result.groups) < len(result.hits):
+        lines.append(
+            f"Shown as {len(result.groups)} result{'s' if len(result.groups) != 1 else ''}:"
+            " the records that quote the same sentence are listed together."
+        )
     if result.shortened_to:
         first = (
             "the first word"

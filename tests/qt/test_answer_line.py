@@ -68,8 +68,6 @@ def test_a_when_question_gets_a_date_and_its_link_opens_the_record(window: MainW
 
 
 @pytest.mark.parametrize("text", ["K208", "who identifies remains", "why was it suspended"])
-def test_no_answer_line_where_no_figure_or_date_is_asked_for(
-    window: MainWindow, text: str
-) -> None:
+def test_no_answer_line_where_no_figure_or_date_is_asked_for(window: MainWindow, text: str) -> None:
     _search(window, text)
     assert not _row_visible(window)

@@ -177,7 +177,7 @@ def test_very_many_search_matches_are_counted_once_the_typing_pauses(
     panel = SearchPanel(database=scaled_db, settings=settings, parent=host)
     panel.field.setText("remains")
     panel.run_search()
-    assert "50 of at least 300 results" in panel.status.text()
+    assert "50 of at least 300 records" in panel.status.text()  # shown as fewer results
     assert panel.kind_filter.itemText(0) == "Any kind (300+)"
     # "remains" is a distinct word: it matches through its mark, not as the stem "remain".
     expected = scaled_db.count_matches(f'"{distinct_mark("remains")}"', SearchFilters())
@@ -185,6 +185,33 @@ def test_very_many_search_matches_are_counted_once_the_typing_pauses(
     # Typing again before the pause puts the count off again; the pause then counts.
     panel.field.setText("remains ")
     panel.run_search()
-    qtbot.waitUntil(lambda: f"of {expected:,} results" in panel.status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: f"of {expected:,} records" in panel.status.text(), timeout=3000)
     assert panel.kind_filter.itemText(0) == f"Any kind ({expected:,})"
     assert panel.model.rowCount() == 50
+
+
+def test_search_results_page_on_beyond_the_first_fifty_and_past_the_ranked_few(
+    qtbot: QtBot, scaled_db: Database, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from mia_desktop.qt.search_panel import SearchPanel
+    from mia_desktop.searcher import RANKED_AT_MOST
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    panel = SearchPanel(database=scaled_db, settings=settings, parent=host)
+    panel.field.setText("remains ")
+    panel.run_search()
+    panel.count_all()
+    total = panel.last_result.total
+    assert total > RANKED_AT_MOST + 50
+    model = panel.model
+    assert model.rowCount() == 50
+    first_rows = [model.index(r, 0).data(RECORD_ID_ROLE) for r in range(50)]
+    while model.canFetchMore(QModelIndex()) and model.rowCount() < RANKED_AT_MOST + 60:
+        model.fetchMore(QModelIndex())  # what scrolling to the end does
+    ids = [model.index(r, 0).data(RECORD_ID_ROLE) for r in range(model.rowCount())]
+    assert ids[:50] == first_rows  # the rows shown stay where they were
+    assert len(ids) == len(set(ids)) >= RANKED_AT_MOST + 60  # new ones follow, none twice

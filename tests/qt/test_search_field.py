@@ -128,3 +128,20 @@ def test_a_highlighted_result_covers_only_itself(
         for row, rect in enumerate(rects):
             hint = results.sizeHintForIndex(results.model().index(row, 0))
             assert rect.height() >= hint.height()
+
+
+def test_records_quoting_one_sentence_are_one_result_in_the_list(window: MainWindow) -> None:
+    from mia_desktop.qt.models import RECORD_ID_ROLE
+
+    window.search.field.setText("3,313")
+    window.search.run_search()
+    model = window.search.results.model()
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    shown = [row.data() for row in rows]
+    assert shown[0].startswith("Event · 3,313 Americans released after the Armistice")
+    assert all(text.startswith("    ↳ ") for text in shown[1:])  # under the first, indented
+    assert "Shown as 1 result" in window.search.status.text()
+    # Each record of the result can be chosen: it shows in the panel.
+    window.search.results.setCurrentIndex(rows[1])
+    record = window.panel.record
+    assert record is not None and record.id == rows[1].data(RECORD_ID_ROLE)

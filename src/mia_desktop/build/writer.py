@@ -95,6 +95,16 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         columns={"subsection": str},
         not_null={"section", "text", "raw"},
     )
+    # The brief's sentences (offsets in their paragraph's text): results that quote the
+    # same sentence are shown as one.
+    db.table("sentences").insert_all(
+        (
+            {"paragraph": s.paragraph, "number": s.index, "start": s.start, "end": s.end}
+            for s in brief.sentences
+        ),
+        pk=("paragraph", "number"),
+        foreign_keys=[("paragraph", "paragraphs", "number")],
+    )
     db.table("markers").insert_all(
         (
             {

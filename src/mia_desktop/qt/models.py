@@ -24,6 +24,7 @@ from mia_desktop.snippets import snippet_html
 
 if TYPE_CHECKING:
     from mia_desktop.db import Database, RowKey
+    from mia_desktop.grouping import ResultGroup
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -146,44 +147,73 @@ class RecordTableModel(ColumnTableModel):
 
 
 class SearchResultsModel(QAbstractListModel):
-    """Search hits, best first. Display text is plain; the snippet HTML has its own role."""
+    """Search results, best first: each result's leading hit, then, indented, the other
+    records quoting the same sentence. Display text is plain; the HTML has its own role.
+
+    Scrolling to the end asks for more (`more`, set by the search panel), as a list of any
+    length pages in Qt: the rows shown stay where they are and the next ones follow."""
 
     def __init__(self, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._hits: list[SearchHit] = []
+        self._rows: list[tuple[SearchHit, bool]] = []  # (hit, whether it follows a lead)
+        self.more: Callable[[], list[ResultGroup]] | None = None
+        self.has_more: Callable[[], bool] = lambda: False
 
-    def set_hits(self, hits: Sequence[SearchHit]) -> None:
+    def set_groups(self, groups: Sequence[ResultGroup]) -> None:
         self.beginResetModel()
-        self._hits = list(hits)
+        self._rows = _rows_of(groups)
         self.endResetModel()
 
-    def hit_at(self, row: int) -> SearchHit:
-        return self._hits[row]
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
+        return 0 if parent.isValid() else len(self._rows)
+
+    @reported_not_raised(False)
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more is not None and self.has_more()
+
+    @reported_not_raised()
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self.more is None:
+            return
+        shown = {hit.record.id for hit, _ in self._rows}
+        new = [row for row in _rows_of(self.more()) if row[0].record.id not in shown]
+        if new:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
+            self._rows += new
+            self.endInsertRows()
 
     @reported_not_raised()
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        hit = self._hits[index.row()]
+        hit, follows = self._rows[index.row()]
         record = hit.record
         when = record.date.label if record.date else "undated"
+        kind = KIND_LABELS[record.kind]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{KIND_LABELS[record.kind]} · {record.title} · {when}"
+            return f"{'    ↳ ' if follows else ''}{kind} · {record.title} · {when}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(record.text)
         if role == RECORD_ID_ROLE:
             return record.id
         if role == SNIPPET_HTML_ROLE:
+            if follows:  # its sentence is the lead's: only what the record is
+                return (
+                    f"&nbsp;&nbsp;&nbsp;&nbsp;↳ <small>Quotes it too: {escape(kind)} ·"
+                    f" {escape(when, quote=False)}</small> {escape(record.title, quote=False)}"
+                )
             return (
-                f"<small>{KIND_LABELS[record.kind]} · {escape(when, quote=False)}</small><br>"
+                f"<small>{kind} · {escape(when, quote=False)}</small><br>"
                 f"<b>{escape(record.title, quote=False)}</b><br>{snippet_html(hit.snippet)}"
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{KIND_LABELS[record.kind]}: {record.title}, {when}"
+            also = "Also quoting the same sentence: " if follows else ""
+            return f"{also}{kind}: {record.title}, {when}"
         return None
+
+
+def _rows_of(groups: Sequence[ResultGroup]) -> list[tuple[SearchHit, bool]]:
+    return [(hit, n > 0) for group in groups for n, hit in enumerate(group.hits)]
 
 
 class LazyRecordModel(ColumnTableModel):

@@ -35,6 +35,7 @@ from mia_desktop.records import KIND_LABELS, Paragraph
 
 if TYPE_CHECKING:
     from mia_desktop.answers import Answer
+    from mia_desktop.grouping import ResultGroup
     from mia_desktop.searcher import Searcher, SearchResult
 
 # The searcher and the results' painter load on the first search, not at start-up.
@@ -167,6 +168,8 @@ class SearchPanel(QObject):
         self._completer: QCompleter | None = None  # made when first asked for (Down)
         self._limit = RESULT_LIMIT
         self.model = SearchResultsModel(parent=self)
+        self.model.more = self._more_results
+        self.model.has_more = self._has_more
         self.results = ResultsList(parent)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Search results")
@@ -272,7 +275,7 @@ class SearchPanel(QObject):
         result = self._searcher.search(
             text, filters=self.filters(), limit=self._limit, count_all=False
         )
-        self.model.set_hits(result.hits)
+        self.model.set_groups(result.groups)
         self.container.setVisible(bool(text.strip()))
         self._show_counts(result)
         self._show_answer(result)
@@ -282,6 +285,22 @@ class SearchPanel(QObject):
         # highlight means "the panel shows this", and typing should not change the panel.
         # Enter still opens the first result.
         self.results_changed.emit(len(result.hits))
+
+    def _has_more(self) -> bool:
+        result = self.last_result
+        return result is not None and len(result.hits) < result.total
+
+    def _more_results(self) -> list[ResultGroup]:
+        """The next page of results, for a list scrolled to its end (all are reachable)."""
+        if self._searcher is None or self.last_result is None:
+            return []
+        self._limit = len(self.last_result.hits) + RESULT_LIMIT
+        # No time budget: the user asked for the next page, and it must follow this one.
+        result = self._searcher.search(
+            self.field.text(), filters=self.filters(), limit=self._limit, budget_s=None
+        )
+        self._show_counts(result)
+        return result.groups
 
     def count_all(self) -> None:
         """Count a search's matches in full, if it left them uncounted (the count timer
