@@ -19,6 +19,9 @@ CORE_MODULES = [
     "mia_desktop.dates",
     "mia_desktop.export",
     "mia_desktop.paths",
+    "mia_desktop.grouping",
+    "mia_desktop.answers",
+    "mia_desktop.locate",
 ]
 
 
@@ -37,6 +40,7 @@ def test_command_line_work_does_not_load_qt() -> None:
     code = (
         "import sys; from mia_desktop import main; "
         "main(['search', 'Glory']); main(['cite', 'co-china']); main(['export']); "
+        "main(['locate', 'In 1954, under the terms of the Armistice Agreement']); "
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

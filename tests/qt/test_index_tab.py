@@ -4,8 +4,9 @@ lists a record's index terms and each leads to its heading."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QTreeWidget
+from pytestqt.qtbot import QtBot
 
 from mia_desktop.db import Database
 from mia_desktop.qt.main_window import MainWindow
@@ -109,3 +110,12 @@ def test_the_panel_lists_index_terms_that_open_their_heading(
     window.panel.view.anchorClicked.emit(link)
     assert _tabs(window).tabText(_tabs(window).currentIndex()) == "Index"
     assert _tree(window).currentItem().text(0) == terms[-1]
+
+
+def test_down_in_the_filter_moves_into_the_headings(window: MainWindow, qtbot: QtBot) -> None:
+    _open_index(window)
+    tab = window.index_tab
+    tab.filter.setFocus()
+    qtbot.keyClicks(tab.filter, "halted")
+    qtbot.keyClick(tab.filter, Qt.Key.Key_Down)
+    assert _tree(window).currentItem().text(0) == tab.headings()[0]

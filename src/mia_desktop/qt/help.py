@@ -88,8 +88,20 @@ as of; those as of October 2015, the brief's date, are not today's: later public
 differ.</p>
 <ul>
 <li><b>Search</b> (Ctrl+F or Ctrl+K) finds records as you type: numbers with or without
-commas, abbreviations, misspellings and questions. Enter opens the first result, Down
-moves into the results or recalls earlier searches, Escape clears.</li>
+commas, abbreviations, misspellings, your own words for a subject, and questions. A
+question's first words say what it asks for: <i>how many</i> puts figures first,
+<i>when</i> dated events, <i>who</i> agencies, people and governments, <i>why</i> the
+reasons. For <i>how many</i> and <i>when</i>, an answer line above the results gives the
+figure or date with where it is from; Copy answer (Alt+A) copies it. Records that quote
+the same sentence of the brief are one result, the others listed under the first. Enter
+opens the first result, Down moves into the results or recalls earlier searches, Escape
+clears; the list pages on as you scroll.</li>
+<li><b>Where is this from?</b> (Ctrl+Shift+F): paste a sentence from a memo or an article
+to see the paragraph of the brief it comes from, with the differences marked, or that it
+is not in the brief.</li>
+<li><b>Index</b>: the subject index, A&ndash;Z, each heading with its records and
+&ldquo;see also&rdquo; headings. Its headings and words are this app's, not the brief's:
+they say what records are about. Type in its filter to narrow the headings.</li>
 <li><b>Timeline</b>: events in order. The drawing above the list zooms with Ctrl+wheel or
 + and &minus;, 0 fits all; click an event to select it in the list.</li>
 <li><b>Remains batches</b>: the chart above the table uses a logarithmic scale; Copy data

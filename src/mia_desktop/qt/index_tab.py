@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -46,6 +47,8 @@ class IndexTab(QWidget):
         self.filter.setAccessibleName("Filter the index's headings")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.filter_headings)
+        self.filter.returnPressed.connect(self._into_tree)
+        self.filter.installEventFilter(self)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("indexTree")
         self.tree.setAccessibleName("Subject index")
@@ -182,6 +185,25 @@ class IndexTab(QWidget):
             self.tree.setCurrentIndex(QModelIndex())
             self.tree.clearSelection()
             self.tree.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the filter moves into the headings, as in the search field.
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._into_tree()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _into_tree(self) -> None:
+        """Focus the headings, on the first one shown."""
+        shown = [row for row in self._heading_rows() if self._shown(row)]
+        if shown:
+            self.tree.setCurrentItem(shown[0])
+        self.tree.setFocus()
 
     def _on_current(self, item: QTreeWidgetItem | None, _previous: object) -> None:
         if item is not None and item.data(0, RECORD_ROLE):
