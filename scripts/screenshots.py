@@ -38,7 +38,10 @@ SHOTS = [
     ("figures.png", 3, "fi-unaccounted-for-2015", ""),
     ("source.png", 4, "ba-k208-1990-1994", ""),
     ("search.png", 0, "", "Richardsen"),
+    ("question.png", 0, "", "how many americans were released in august 1953?"),
+    ("index.png", 5, "ev-2005-recovery-missions-suspended", ""),
 ]
+INDEX_TAB = 5
 
 
 def shoot(
@@ -57,7 +60,9 @@ def shoot(
         window.resize(*size)
         window.show()
         window.tabs.setCurrentIndex(tab)
-        if record_id:
+        if record_id and tab == INDEX_TAB:
+            window.index_tab.select_record(record_id)  # its first heading, in the index
+        elif record_id:
             window.open_record(record_id)
             if tab == 4:
                 window.show_in_source()

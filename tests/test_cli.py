@@ -433,3 +433,11 @@ def test_the_second_note_3_is_told_apart(capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "export", "--format", "json", "--kind", "figure")
     labels = {r["id"]: r["note_labels"] for r in json.loads(out)["records"]}
     assert labels["fi-pows-reported-held-1951"] == ["3 (second)"]
+
+
+def test_show_gives_the_index_terms_labelled_as_ours(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "pa-04")
+    assert code == 0
+    assert "Index terms (this app’s, not the brief’s): " in out and "Operation Glory (1954)" in out
+    code, out, _ = run(capsys, "show", "pa-04", "--json")
+    assert "Operation Glory (1954)" in json.loads(out)["index_terms"]

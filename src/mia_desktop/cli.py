@@ -280,6 +280,7 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
 def _show(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citations import describe_likely_source, heading
     from mia_desktop.citer import Citer
+    from mia_desktop.details import INDEX_TERMS_LABEL
     from mia_desktop.export import record_to_dict
 
     missing = _find(db, args.id)
@@ -292,6 +293,7 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     if args.json:
         row = record_to_dict(record, citer)
         row["likely_sources"] = [s._asdict() for s in likely]
+        row["index_terms"] = db.subjects(record.id)  # the subject index's: not the brief's
         _print_json(row)
         return EXIT_OK
     print(f"{record.title}\n{KIND_LABELS[record.kind]} {record.id}")
@@ -304,6 +306,9 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     print(f"\nCitation: {citer.cite(record).text}")
     for item in likely:
         print(describe_likely_source(item, citer.note_label(item)))
+    terms = db.subjects(record.id)
+    if terms:
+        print(f"\n{INDEX_TERMS_LABEL}: {'; '.join(terms)}")
     return EXIT_OK
 
 
