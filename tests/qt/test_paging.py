@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from mia_desktop import paths
@@ -14,6 +15,7 @@ from mia_desktop.db import Database, SearchFilters
 from mia_desktop.qt import columns
 from mia_desktop.qt.main_window import MainWindow
 from mia_desktop.qt.models import RECORD_ID_ROLE, LazyRecordModel
+from mia_desktop.qt.search_panel import SearchPanel
 
 pytestmark = pytest.mark.gui
 
@@ -163,18 +165,21 @@ def test_small_tables_still_sort_by_their_headers(qtbot: QtBot, tmp_path: Path) 
         window.close()
 
 
-def test_very_many_search_matches_are_counted_once_the_typing_pauses(
-    qtbot: QtBot, scaled_db: Database, tmp_path: Path
-) -> None:
-    from PySide6.QtWidgets import QWidget
-
-    from mia_desktop.qt.search_panel import SearchPanel
-    from mia_desktop.search import distinct_mark
+def _search_panel(qtbot: QtBot, db: Database, tmp_path: Path) -> tuple[SearchPanel, QWidget]:
+    """A search panel on a host widget (keep the host: the panel's widgets live in it)."""
 
     host = QWidget()
     qtbot.addWidget(host)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    panel = SearchPanel(database=scaled_db, settings=settings, parent=host)
+    return SearchPanel(database=db, settings=settings, parent=host), host
+
+
+def test_very_many_search_matches_are_counted_once_the_typing_pauses(
+    qtbot: QtBot, scaled_db: Database, tmp_path: Path
+) -> None:
+    from mia_desktop.search import distinct_mark
+
+    panel, _host = _search_panel(qtbot, scaled_db, tmp_path)
     panel.field.setText("remains")
     panel.run_search()
     assert "50 of at least 300 records" in panel.status.text()  # shown as fewer results
@@ -193,15 +198,9 @@ def test_very_many_search_matches_are_counted_once_the_typing_pauses(
 def test_search_results_page_on_beyond_the_first_fifty_and_past_the_ranked_few(
     qtbot: QtBot, scaled_db: Database, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QWidget
-
-    from mia_desktop.qt.search_panel import SearchPanel
     from mia_desktop.searcher import RANKED_AT_MOST
 
-    host = QWidget()
-    qtbot.addWidget(host)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    panel = SearchPanel(database=scaled_db, settings=settings, parent=host)
+    panel, _host = _search_panel(qtbot, scaled_db, tmp_path)
     panel.field.setText("remains ")
     panel.run_search()
     panel.count_all()
