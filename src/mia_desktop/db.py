@@ -124,9 +124,6 @@ class SearchVocabulary(NamedTuple):
     context_phrases: tuple[str, ...]  # the brief's subject: a query need not match them
 
 
-def _without(filters: SearchFilters, facet: str) -> SearchFilters:
-    return filters._replace(**{facet: None})
-
 
 def _filter_sql(filters: SearchFilters, *, without: str = "") -> tuple[str, dict[str, Any]]:
     """A WHERE clause (and its parameters) for the filters, leaving out one facet."""
@@ -833,12 +830,6 @@ class Database:
         """How an indexed word is usually written ("richardson" -> "Richardson")."""
         row = self._conn.execute("SELECT display FROM words WHERE word = ?", (word,)).fetchone()
         return str(row[0]) if row else word
-
-    def decades(self) -> list[str]:
-        rows = self._conn.execute(
-            "SELECT DISTINCT decade FROM records WHERE decade IS NOT NULL ORDER BY decade"
-        )
-        return [row[0] for row in rows]
 
     def _complete(self, rows: list[sqlite3.Row]) -> list[Record]:
         """Turn record rows into typed records, with their notes, countries and links."""

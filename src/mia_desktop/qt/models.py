@@ -117,23 +117,6 @@ class RecordTableModel(ColumnTableModel):
         super().__init__(columns=columns, parent=parent)
         self._records = list(records)
 
-    def set_records(self, records: Sequence[Record]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def record_at(self, row: int) -> Record:
-        return self._records[row]
-
-    def records(self) -> list[Record]:
-        return list(self._records)
-
-    def row_of(self, record_id: str) -> int | None:
-        for row, record in enumerate(self._records):
-            if record.id == record_id:
-                return row
-        return None
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -23,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop.qt.models import RECORD_ID_ROLE, SORT_ROLE, LazyRecordModel, RecordTableModel
-from mia_desktop.records import Record
 
 
 class RecordFilterProxy(QSortFilterProxyModel):
-    """Sorts by SORT_ROLE and keeps the rows a predicate accepts (the models are small)."""
+    """Sorts by SORT_ROLE (the filters run in SQL, in the models)."""
 
     def __init__(
         self, *, source: RecordTableModel | LazyRecordModel, parent: QWidget | None = None
@@ -35,18 +33,6 @@ class RecordFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
-        self._accepts: Callable[[Record], bool] | None = None  # None: every row, unread
-        self._source = source
-
-    def set_predicate(self, accepts: Callable[[Record], bool]) -> None:
-        self.beginFilterChange()  # Qt >= 6.10; invalidateFilter() is deprecated
-        self._accepts = accepts
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        return self._accepts is None or self._accepts(self._source.record_at(source_row))
 
 
 RESIZE_ROWS = 60  # rows measured when a column is fitted to its contents

@@ -64,7 +64,6 @@ class SearchField(QLineEdit):
     earlier searches in an empty field."""
 
     move_to_results = Signal()
-    recall_history = Signal()
     escaped = Signal()
     history_popup: QWidget | None = None  # closed by the first Escape, before anything else
 
