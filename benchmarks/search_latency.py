@@ -78,7 +78,7 @@ def measure(db_path: Path, repeat: int) -> Latencies:
     from PySide6.QtCore import QEvent, QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from mia_desktop.db import Database
+    from mia_desktop.db.store import Database
     from mia_desktop.qt.search_panel import SearchPanel
     from mia_desktop.search import to_fts_query
 

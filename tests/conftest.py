@@ -17,7 +17,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mia-desktop-tests-")
 import pytest
 
 from mia_desktop import paths
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 
 REPO = paths.REPO_ROOT
 

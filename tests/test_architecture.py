@@ -10,7 +10,10 @@ import pytest
 CORE_MODULES = [
     "mia_desktop",
     "mia_desktop.cli",
-    "mia_desktop.db",
+    "mia_desktop.db.schema",
+    "mia_desktop.db.opening",
+    "mia_desktop.db.search_index",
+    "mia_desktop.db.store",
     "mia_desktop.records",
     "mia_desktop.search",
     "mia_desktop.searcher",

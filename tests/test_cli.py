@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from mia_desktop import __version__, main
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

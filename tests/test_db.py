@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mia_desktop.db import Database, DatabaseError
+from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.store import Database
 from mia_desktop.records import Batch, Country, Effort, Event, Figure
 
 

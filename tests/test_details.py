@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.details import (
     NOT_STATED,
     DetailsContext,

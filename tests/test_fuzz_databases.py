@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from mia_desktop import paths
-from mia_desktop.db import COLUMN_TYPES
+from mia_desktop.db.schema import COLUMN_TYPES
 
 pytestmark = pytest.mark.gui
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mia_desktop.db import Database, DatabaseError
+from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.store import Database
 
 BROKEN = {
     "a date of no known form": (
@@ -127,7 +128,7 @@ def test_a_large_file_checked_after_the_window_shows_is_refused_in_one_line(
     # already reads from it: what the window reads first must not crash it either.
     path = crafted_database(BROKEN[case][0])
     code = (
-        "import sys, mia_desktop.db as db; db.INTEGRITY_CHECK_AT_OPEN = 0;"
+        "import sys, mia_desktop.db.store as store; store.INTEGRITY_CHECK_AT_OPEN = 0;"
         "from mia_desktop.cli import main;"
         f"sys.exit(main(['--db', {str(path)!r}, '--exit-after-startup']))"
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from mia_desktop import main
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.locate import MAX_CHARS, Location, describe, locate, word_diff
 from mia_desktop.records import Paragraph
 

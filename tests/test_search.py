@@ -153,7 +153,7 @@ def test_snippets_render_for_terminal_and_html() -> None:
 @pytest.fixture(scope="module")
 def searcher() -> Searcher:
     from mia_desktop import paths
-    from mia_desktop.db import Database
+    from mia_desktop.db.store import Database
 
     return Searcher(Database(paths.bundled_database()))
 
@@ -279,7 +279,7 @@ def test_aliases_are_disclosed(searcher: Searcher) -> None:
 
 
 def test_filters_and_counts(searcher: Searcher) -> None:
-    from mia_desktop.db import SearchFilters
+    from mia_desktop.db.search_index import SearchFilters
 
     everything = searcher.search("remains")
     kinds = dict(everything.facets["kind"])
@@ -304,7 +304,8 @@ def many_records(
 
 
 def test_very_many_matches_give_totals_without_per_value_counts(many_records: Path) -> None:
-    from mia_desktop.db import Database, SearchFilters
+    from mia_desktop.db.search_index import SearchFilters
+    from mia_desktop.db.store import Database
     from mia_desktop.searcher import FACET_LIMIT, RANKED_AT_MOST, describe_result
 
     with Database(many_records) as db:
@@ -337,7 +338,8 @@ def test_very_many_matches_give_totals_without_per_value_counts(many_records: Pa
 def test_a_search_as_you_type_can_leave_very_many_matches_to_be_counted_later(
     many_records: Path,
 ) -> None:
-    from mia_desktop.db import Database, SearchFilters
+    from mia_desktop.db.search_index import SearchFilters
+    from mia_desktop.db.store import Database
     from mia_desktop.searcher import RANKED_AT_MOST, describe_result
 
     with Database(many_records) as db:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from mia_desktop import __version__, main, paths
-from mia_desktop.db import SCHEMA_VERSION
+from mia_desktop.db.schema import SCHEMA_VERSION
 
 SETTINGS_VERSION_KEY = "meta/settings_version"
 
@@ -289,7 +289,7 @@ _OFFLINE_SESSION = textwrap.dedent(
 
     app = QApplication([sys.argv[0]])
     from mia_desktop import __version__, main, paths
-    from mia_desktop.db import Database
+    from mia_desktop.db.store import Database
     from mia_desktop.qt.main_window import MainWindow
 
     steps = []
@@ -471,7 +471,7 @@ def test_an_exception_in_a_slot_is_logged_and_the_app_goes_on(tmp_path: Path) ->
 
 
 def test_the_integrity_check_can_run_apart_and_be_stopped(tmp_path: Path) -> None:
-    from mia_desktop.db import IntegrityCheck
+    from mia_desktop.db.opening import IntegrityCheck
 
     assert IntegrityCheck(paths.bundled_database()).run() is None
     problem = IntegrityCheck(_damaged(tmp_path)).run()
@@ -483,7 +483,7 @@ def test_the_integrity_check_can_run_apart_and_be_stopped(tmp_path: Path) -> Non
 
 
 def test_only_a_large_file_may_defer_its_integrity_check(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from mia_desktop import db as db_module
+    from mia_desktop.db import store as db_module
 
     with db_module.Database(paths.bundled_database(), defer_large_integrity_check=True) as db:
         assert not db.integrity_check_deferred  # under a megabyte: checked at open

@@ -24,7 +24,8 @@ from mia_desktop.citations import (
     to_csl_json,
     to_ris,
 )
-from mia_desktop.db import Database, DatabaseError
+from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.store import Database
 from mia_desktop.formats import (
     CSL_STYLES,
     DATA_FORMATS,

@@ -21,7 +21,7 @@ from mia_desktop.formats import (
 from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS, Record
 
 if TYPE_CHECKING:
-    from mia_desktop.db import Database
+    from mia_desktop.db.store import Database
 
 # The commands' own modules (database, search, export) load only when a command runs:
 # opening the GUI needs none of them here, and start-up time counts.
@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         return _build_db(args)
     import sqlite3
 
-    from mia_desktop.db import Database, DatabaseError
+    from mia_desktop.db.opening import DatabaseError
+    from mia_desktop.db.store import Database
 
     path = args.db or paths.bundled_database()
     try:
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _search(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citer import Citer
-    from mia_desktop.db import SearchFilters
+    from mia_desktop.db.search_index import SearchFilters
     from mia_desktop.export import record_to_dict
     from mia_desktop.searcher import Searcher, describe_result
     from mia_desktop.snippets import snippet_text

@@ -7,7 +7,8 @@ import time
 from dataclasses import dataclass, field, replace
 
 from mia_desktop import search as fts  # the pure query builders
-from mia_desktop.db import Database, SearchFilters, SearchQuery, SearchTooSlow
+from mia_desktop.db.search_index import SearchFilters, SearchQuery, SearchTooSlow
+from mia_desktop.db.store import Database
 from mia_desktop.grouping import ResultGroup, group_by_sentence
 from mia_desktop.records import SearchHit
 
@@ -56,7 +57,8 @@ class Searcher:
 
     def __init__(self, database: Database) -> None:
         self._db = database
-        vocabulary = database.search_vocabulary()
+        self._index = database.search_index
+        vocabulary = self._index.search_vocabulary()
         self.vocabulary = fts.Vocabulary(
             alias_groups=vocabulary.alias_groups,
             stop_words=vocabulary.stop_words,
@@ -97,7 +99,7 @@ class Searcher:
                 words, left = words[:1], None
                 tried = " ".join(words)
             try:
-                with self._db.deadline(left):
+                with self._index.deadline(left):
                     result = self._search(tried, filters, limit, count_all)
                 break
             except SearchTooSlow:
@@ -126,7 +128,7 @@ class Searcher:
             if not self._matches_a_word_form(word)
         ]
         replacements = {
-            word: self._db.display_form(near[0])
+            word: self._index.display_form(near[0])
             for word in unknown
             if (near := fts.nearest_words(word, self._known_sorted))
         }
@@ -155,7 +157,7 @@ class Searcher:
             candidates = max(RANKED_AT_MOST, limit)
             uncounted = ranked >= candidates and not count_all
             if ranked >= candidates and count_all:
-                total = self._db.count_matches(query.match, filters)
+                total = self._index.count_matches(query.match, filters)
             if total == 0 and not self._facets_elsewhere(query.match, filters):
                 continue
             all_words_total = None
@@ -200,7 +202,7 @@ class Searcher:
         self, query: SearchQuery, terms: list[fts.Term], filters: SearchFilters, limit: int
     ) -> tuple[list[SearchHit], int]:
         """The best matches (and how many were ranked), highlighting what was typed."""
-        hits, ranked = self._db.search(
+        hits, ranked = self._index.search(
             query, filters=filters, limit=limit, candidates=max(RANKED_AT_MOST, limit)
         )
         if query.highlight:
@@ -215,13 +217,13 @@ class Searcher:
         Decided without the filters, so that a filter's count is what choosing it shows."""
         if filters == SearchFilters():
             return 0 < total < TOP_UP_BELOW
-        return self._db.count_matches(query.match, SearchFilters()) < TOP_UP_BELOW
+        return self._index.count_matches(query.match, SearchFilters()) < TOP_UP_BELOW
 
     def counted(self, result: SearchResult) -> SearchResult:
         """The result with its matches all counted (the same one if they already are)."""
         if not result.uncounted or result.interpreted is None:
             return result
-        total = self._db.count_matches(result.interpreted, result.filters)
+        total = self._index.count_matches(result.interpreted, result.filters)
         return replace(
             result,
             total=total,
@@ -234,16 +236,16 @@ class Searcher:
         per keystroke: then only the totals (the filters still work, without counts)."""
         if total >= FACET_LIMIT:
             return {facet: {"any": total} for facet in ("kind", "country", "decade")}
-        return self._db.facet_counts(match, filters)
+        return self._index.facet_counts(match, filters)
 
     def _matches_a_word_form(self, word: str) -> bool:
         # The index stems words, so "clarify" finds "clarified" though it never occurs.
         expression = fts.all_words([fts.Term((word,))], prefix=False)
-        return bool(expression) and self._db.count_matches(expression or "", SearchFilters()) > 0
+        return bool(expression) and self._index.count_matches(expression or "", SearchFilters()) > 0
 
     def _facets_elsewhere(self, match: str, filters: SearchFilters) -> bool:
         """Whether the text matches once the filters are lifted (keep the filter counts)."""
-        return filters != SearchFilters() and self._db.count_matches(match, SearchFilters()) > 0
+        return filters != SearchFilters() and self._index.count_matches(match, SearchFilters()) > 0
 
     def _query(
         self, terms: list[fts.Term], mode: str, *, prefix: bool, asks: str | None = None

@@ -9,7 +9,7 @@ import pytest
 
 from mia_desktop import paths
 from mia_desktop.build import build_database
-from mia_desktop.db import SCHEMA_VERSION
+from mia_desktop.db.schema import SCHEMA_VERSION
 
 
 def _dump(path: Path) -> list[str]:

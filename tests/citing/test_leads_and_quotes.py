@@ -12,7 +12,7 @@ import re
 import pytest
 
 from mia_desktop.citer import Citer
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 
 DPAA = "http://www.dpaa.mil/Resources/Fact-Sheets/Article-View/Article/569610/progress-on-korean-war-personnel-accounting/"
 TIME = "https://content.time.com/time/subscriber/article/0,33009,858160-2,00.html"

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
 
 

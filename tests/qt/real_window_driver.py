@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 
 from mia_desktop import paths
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
 from mia_desktop.qt.timeline_view import TimelineView
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

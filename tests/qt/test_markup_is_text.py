@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QTableView, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from mia_desktop import paths
-from mia_desktop.db import Database, SearchFilters
+from mia_desktop.db.search_index import SearchFilters
+from mia_desktop.db.store import Database
 from mia_desktop.qt import columns
 from mia_desktop.qt.main_window import MainWindow
 from mia_desktop.qt.models import RECORD_ID_ROLE, LazyRecordModel
@@ -185,7 +186,9 @@ def test_very_many_search_matches_are_counted_once_the_typing_pauses(
     assert "50 of at least 300 records" in panel.status.text()  # shown as fewer results
     assert panel.kind_filter.itemText(0) == "Any kind (300+)"
     # "remains" is a distinct word: it matches through its mark, not as the stem "remain".
-    expected = scaled_db.count_matches(f'"{distinct_mark("remains")}"', SearchFilters())
+    expected = scaled_db.search_index.count_matches(
+        f'"{distinct_mark("remains")}"', SearchFilters()
+    )
     assert expected > 300
     # Typing again before the pause puts the count off again; the pause then counts.
     panel.field.setText("remains ")

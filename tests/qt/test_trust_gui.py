@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mia_desktop import main, paths
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.app import ErrorReporter, checked_settings
 from mia_desktop.qt.main_window import MainWindow
 
@@ -191,7 +191,7 @@ def test_the_app_icon_is_set_and_legible_at_16_px(qapp: QApplication) -> None:
 def test_a_large_damaged_file_is_refused_once_its_background_check_ends(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    from mia_desktop import db as db_module
+    from mia_desktop.db import store as db_module
     from mia_desktop.qt.app import run
 
     # Any file counts as large here, so the check runs after the window shows.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt.efforts_overview import EffortsOverview
 from mia_desktop.qt.main_window import MainWindow
 from mia_desktop.qt.remains_chart import RemainsChart

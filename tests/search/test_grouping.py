@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from mia_desktop import paths
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.searcher import Searcher, describe_result
 
 RunMia = Callable[..., subprocess.CompletedProcess[str]]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from mia_desktop import paths
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.search import parse, question
 from mia_desktop.searcher import Searcher, describe_result
 

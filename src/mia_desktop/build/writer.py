@@ -14,7 +14,7 @@ from mia_desktop import dates
 from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
 from mia_desktop.build.subject_index import index_words, subjects_of
-from mia_desktop.db import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
+from mia_desktop.db.schema import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
 from mia_desktop.records import (
     Batch,
     Country,
@@ -418,7 +418,7 @@ def _write_search_vocabulary(
 def _write_renderings(db: sqlite_utils.Database, curation: Curation, csl_dir: Path) -> None:
     """Every citation in every CSL style, rendered now so the app never loads citeproc."""
     from mia_desktop.build.rendering import render_all  # citeproc-py: only when building
-    from mia_desktop.db import Database
+    from mia_desktop.db.store import Database
 
     # The brief's metadata as the app will read it back, so both describe it the same way.
     db.conn.commit()

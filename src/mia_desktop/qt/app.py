@@ -34,7 +34,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mia_desktop import __version__, paths
-from mia_desktop.db import Database, DatabaseError, IntegrityCheck
+from mia_desktop.db.opening import DatabaseError, IntegrityCheck
+from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import APP_NAME, MainWindow, clear_clipboard_on_quit
 
 EXIT_BAD_INPUT = 2

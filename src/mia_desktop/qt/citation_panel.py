@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db import Database, DatabaseError
+from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.store import Database
 from mia_desktop.formats import (
     DEFAULT_FORM,
     DEFAULT_STYLE,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.details import as_of, figure_value_text
 from mia_desktop.qt import columns
 from mia_desktop.qt.efforts_overview import EffortsAxis, EffortsOverview

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.locate import Location, Marks, describe, locate, marked
 from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import KIND_LABELS

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop import __version__
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.formats import STYLES, form_name, quote_style
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.lazy_tab import LazyTab

@@ -23,7 +23,7 @@ from mia_desktop.safe_html import tooltip
 from mia_desktop.snippets import snippet_html
 
 if TYPE_CHECKING:
-    from mia_desktop.db import Database, RowKey
+    from mia_desktop.db.store import Database, RowKey
     from mia_desktop.grouping import ResultGroup
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1

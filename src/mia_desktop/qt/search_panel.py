@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db import Database, SearchFilters
+from mia_desktop.db.search_index import SearchFilters
+from mia_desktop.db.store import Database
 from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.qt.record_table import clear_quietly, focus_in_choosing_nothing
 from mia_desktop.records import KIND_LABELS, Paragraph

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db import Database
+from mia_desktop.db.store import Database
 from mia_desktop.qt import columns
 from mia_desktop.qt.models import Column, LazyRecordModel
 from mia_desktop.qt.record_table import RecordTable

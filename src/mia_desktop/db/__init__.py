@@ -1,0 +1,1 @@
+"""The only package with SQL: the schema, opening a file, the record store, the search index."""

@@ -1,0 +1,430 @@
+"""Opening a database file: read-only, and checked once against the schema the app reads
+(structure always; contents and the SQLite integrity check at open, or in the background
+for a large file). A file that fails is refused in one line (DatabaseError)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mia_desktop import dates
+from mia_desktop.dates import PRECISIONS
+from mia_desktop.db.schema import (
+    BRIEF_SUBJECT,
+    COLUMN_TYPES,
+    JSON_LIST_COLUMNS,
+    KIND_TABLES,
+    METADATA_KEYS,
+    RECORD_COLUMNS,
+    REQUIRED_TABLES,
+    SCHEMA_VERSION,
+)
+from mia_desktop.formats import CSL_STYLES, SHORT_FORM_STYLES
+from mia_desktop.records import KINDS
+
+
+class DatabaseError(Exception):
+    """The file cannot serve as a mia-desktop database; the message says why, in plain words."""
+
+
+# A larger file may have its integrity check run in the background (see Database). The
+# check costs about 3 ms per MB here: the bundled file (under 1 MB) is always checked at
+# open; a 150 MB edition would add about half a second to start-up.
+INTEGRITY_CHECK_AT_OPEN = 32 * 1024 * 1024
+
+
+class IntegrityCheck:
+    """PRAGMA quick_check on a connection of its own: it may run on another thread.
+
+    `run` returns the problem in plain words, or None when the file is sound or the check
+    was stopped; `stop` (from any thread) makes a running check return early.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = None
+        self._stopped = False
+
+    def run(self) -> str | None:
+        try:
+            conn = _connect_read_only(self.path)  # made on the thread that runs it
+        except DatabaseError as error:
+            return str(error)
+        self._conn = conn
+        try:
+            if self._stopped:
+                return None
+            _check_integrity(conn, self.path)
+            if not self._stopped:
+                _check_contents(conn, self.path)
+        except DatabaseError as error:
+            return None if self._stopped else str(error)
+        finally:
+            self._conn = None
+            conn.close()
+        return None
+
+    def stop(self) -> None:
+        self._stopped = True
+        conn = self._conn
+        if conn is not None:
+            # The running quick_check ends with "interrupted"; a connection closed
+            # meanwhile has nothing left to stop.
+            with contextlib.suppress(sqlite3.ProgrammingError):
+                conn.interrupt()
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the file read-only, or say in plain words why it cannot be a database."""
+    if not path.exists():
+        raise DatabaseError(f"{path}: no such file")
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database file")
+    if not path.is_file():  # a pipe or a device would make SQLite wait or read forever
+        raise DatabaseError(f"{path}: is not a regular file, not a database file")
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+        size = path.stat().st_size
+    except OSError as error:
+        raise DatabaseError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if size == 0:
+        raise DatabaseError(f"{path}: is empty (0 bytes), not a mia-desktop database")
+    if not header.startswith(_SQLITE_HEADER):
+        what = "a text file" if _looks_like_text(header) else "not an SQLite file"
+        raise DatabaseError(f"{path}: not a readable SQLite database ({what})")
+    expected = _expected_size(header)
+    if expected is not None and size < expected:
+        raise DatabaseError(
+            f"{path}: is truncated ({size:,} of {expected:,} bytes), not a complete database;"
+            " copy it again"
+        )
+    # A file in WAL mode (header bytes 18-19 are 2) would have SQLite create -wal and -shm
+    # files beside it even to read it, and fail on a read-only disk: opened immutable, it
+    # is read as it is, with nothing created. Changes still in a -wal file would be missed
+    # that way, so such a file is refused.
+    options = "mode=ro"
+    if header[18:20] == b"\x02\x02":
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise DatabaseError(
+                f"{path}: has changes not yet written into it (in {wal.name}); copy the"
+                " database again once the program writing it has closed it"
+            )
+        options = "mode=ro&immutable=1"
+    try:
+        # mode=ro: the bundled data is never written, whatever the code does.
+        # A short busy timeout: a file another program is writing is reported at once,
+        # instead of freezing the window for Python's default 5 s on every query.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, timeout=0.25)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA temp_store = MEMORY")  # search scratch tables never touch disk
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    return conn
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file of another kind or of another schema version."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by a newer mia-desktop (schema {version}, this one reads"
+            f" {SCHEMA_VERSION}); update the app"
+        )
+    if not tables:
+        raise DatabaseError(f"{path}: an empty SQLite database, not a mia-desktop database")
+    missing = REQUIRED_TABLES - tables
+    if missing == REQUIRED_TABLES:
+        shown = sorted(tables)
+        listed = ", ".join(shown[:4]) + (f" and {len(shown) - 4} more" if len(shown) > 4 else "")
+        raise DatabaseError(
+            f"{path}: an SQLite database of another kind (tables: {listed}),"
+            " not a mia-desktop database"
+        )
+    if missing:
+        raise DatabaseError(
+            f"{path}: not a mia-desktop database (missing tables: {', '.join(sorted(missing))})"
+        )
+    if version != SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path}: made by an older mia-desktop (schema {version}, this one reads"
+            f" {SCHEMA_VERSION}); rebuild it with `mia-desktop build-db`"
+        )
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(records)")}
+    if RECORD_COLUMNS - columns:
+        lacking = ", ".join(sorted(RECORD_COLUMNS - columns))
+        raise DatabaseError(
+            f"{path}: not a mia-desktop database (its records table lacks: {lacking})"
+        )
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged file. PRAGMA quick_check reads every page (see IntegrityCheck)."""
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    if problems != ["ok"]:
+        found = [
+            line
+            for problem in problems
+            for line in problem.splitlines()
+            if line.strip() and not line.startswith("*** in database")
+        ] or ["unknown problem"]
+        more = f", and {len(found) - 1} more" if len(found) > 1 else ""
+        raise DatabaseError(
+            f"{path}: is damaged (integrity check: {found[0][:120]}{more});"
+            " copy it again or rebuild it"
+        )
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path, *, every_row: bool = True) -> None:
+    """Refuse a file whose values the app could not read: its columns and metadata, and
+    (every_row) the types, kind rows, JSON lists, dates, references and stored citations
+    of every row. The first part is quick; the second reads the whole file, so for a large
+    file it runs with the integrity check, in the background."""
+    try:
+        problem = _structure_problem(conn) or (_contents_problem(conn) if every_row else None)
+    except sqlite3.DatabaseError as error:
+        raise _unreadable(path, error) from None
+    if problem is not None:
+        raise DatabaseError(f"{path}: not a usable mia-desktop database ({problem})")
+
+
+def _first(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> Any:
+    row = conn.execute(sql, params).fetchone()
+    return None if row is None else row[0]
+
+
+def _structure_problem(conn: sqlite3.Connection) -> str | None:
+    """A column or a metadata entry the app reads that the file lacks; None if none."""
+    for table, columns in COLUMN_TYPES.items():
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        missing = sorted(set(columns) - present)
+        if missing:
+            return f"its {table} table lacks {', '.join(missing)}"
+    missing_keys = METADATA_KEYS - {row[0] for row in conn.execute("SELECT key FROM metadata")}
+    if missing_keys:
+        return f"its metadata lacks {', '.join(sorted(missing_keys))}"
+    version = _first(conn, "SELECT value FROM metadata WHERE key = 'schema_version'")
+    if not str(version).isdigit():
+        return f"metadata schema_version {version!r} is not a whole number"
+    for style in CSL_STYLES:
+        for form in ("citation", "bibliography"):
+            stored = _first(
+                conn,
+                "SELECT 1 FROM renderings WHERE subject = ? AND style = ? AND form = ?",
+                (BRIEF_SUBJECT, style, form),
+            )
+            if stored is None:
+                return f"no {style} {form} is stored for the brief"
+    return None
+
+
+def _contents_problem(conn: sqlite3.Connection) -> str | None:
+    """The first value in the file the app could not read, in plain words; None if none."""
+    for table, columns in COLUMN_TYPES.items():
+        wrong = {
+            column: f'typeof("{column}") NOT IN ('
+            + ("'null', " if kind.endswith("?") else "")
+            + f"'{kind.rstrip('?')}')"
+            for column, kind in columns.items()
+        }
+        # One pass over the table; only a table found wrong is read again per column.
+        if _first(conn, f"SELECT 1 FROM {table} WHERE {' OR '.join(wrong.values())} LIMIT 1"):
+            for column, condition in wrong.items():
+                found = _first(
+                    conn,
+                    f"SELECT quote(rowid) || ' holds ' || typeof(\"{column}\") FROM {table}"
+                    f" WHERE {condition} LIMIT 1",
+                )
+                if found is not None:
+                    kind = columns[column]
+                    wanted = kind.rstrip("?") + (" or nothing" if kind.endswith("?") else "")
+                    return f"{table}.{column}: row {found}, not {wanted}"
+    unknown = _first(
+        conn,
+        f"SELECT id || ' (' || kind || ')' FROM records WHERE kind NOT IN ({_quoted(KINDS)})",
+    )
+    if unknown is not None:
+        return f"record {unknown} is of no kind the app knows"
+    for kind, table in KIND_TABLES.items():
+        orphan = _first(
+            conn,
+            f"SELECT r.id FROM records r LEFT JOIN {table} d ON d.id = r.id"
+            " WHERE r.kind = ? AND d.id IS NULL LIMIT 1",
+            (kind,),
+        )
+        if orphan is not None:
+            return f"{kind} {orphan} has no row in the {table} table"
+    for table, column, key in JSON_LIST_COLUMNS:
+        bad = _first(
+            conn,
+            f"SELECT {key} FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
+            f" OR json_type({column}) != 'array' OR EXISTS (SELECT 1 FROM json_each({column})"
+            " WHERE type != 'text')) LIMIT 1",
+        )
+        if bad is not None:
+            return f"{table}.{column} of {bad} is not a JSON list of texts"
+    for record_id, value, precision, label in conn.execute(
+        "SELECT id, date, date_precision, date_label FROM records WHERE date IS NOT NULL"
+        " AND (date_precision IS NULL OR date_label IS NULL OR date_precision NOT IN"
+        f" ({_quoted(PRECISIONS)}) OR date NOT GLOB '[0-9.]*')"
+        " LIMIT 1"
+    ):
+        return f"record {record_id}: date {value!r} ({precision}, {label!r}) cannot be read"
+    for value, precision in conn.execute(
+        "SELECT DISTINCT date, date_precision FROM records WHERE date IS NOT NULL"
+    ):
+        trouble = dates.problem(value, precision)
+        if trouble:
+            return trouble
+    for periods in conn.execute("SELECT DISTINCT periods FROM efforts WHERE periods IS NOT NULL"):
+        for period in json.loads(periods[0]):
+            trouble = dates.problem(period, "approximate" if ".." in period else "range")
+            if trouble:
+                return f"an effort's period: {trouble}"
+    for sql, what in _REFERENCES:
+        dangling = _first(conn, sql)
+        if dangling is not None:
+            return f"{what} {dangling} points to nothing"
+    return _renderings_problem(conn)
+
+
+def _renderings_problem(conn: sqlite3.Connection) -> str | None:
+    """Every record has its citations stored in every style."""
+    needed = [(style, "citation") for style in CSL_STYLES] + [
+        (style, "short") for style in SHORT_FORM_STYLES
+    ]
+    for style, form in needed:
+        lacking = _first(
+            conn,
+            "SELECT r.id FROM records r LEFT JOIN renderings g ON g.subject = r.id"
+            " AND g.style = ? AND g.form = ? WHERE g.subject IS NULL LIMIT 1",
+            (style, form),
+        )
+        if lacking is not None:
+            return f"no {style} {form} is stored for record {lacking}"
+    for style in CSL_STYLES:
+        for form in ("citation", "bibliography"):
+            if (
+                _first(
+                    conn,
+                    "SELECT 1 FROM renderings WHERE subject = ? AND style = ? AND form = ?",
+                    (BRIEF_SUBJECT, style, form),
+                )
+                is None
+            ):
+                return f"no {style} {form} is stored for the brief"
+    return None
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
+
+
+# (a query for the first reference that leads nowhere, what the reference is)
+_REFERENCES = (
+    (
+        "SELECT record_id FROM index_entries WHERE record_id NOT IN (SELECT id FROM records)"
+        " OR term NOT IN (SELECT term FROM index_headings) LIMIT 1",
+        "the subject index's entry for",
+    ),
+    (
+        "SELECT record_id FROM record_countries WHERE country_id NOT IN"
+        " (SELECT id FROM records WHERE kind = 'country') OR record_id NOT IN"
+        " (SELECT id FROM records) LIMIT 1",
+        "the country list of record",
+    ),
+    (
+        "SELECT record_id FROM record_links WHERE related_id NOT IN (SELECT id FROM records)"
+        " OR record_id NOT IN (SELECT id FROM records) LIMIT 1",
+        "a related-record link of",
+    ),
+    (
+        "SELECT record_id FROM record_markers WHERE marker NOT IN (SELECT ordinal FROM markers)"
+        " OR record_id NOT IN (SELECT id FROM records) LIMIT 1",
+        "an endnote marker of record",
+    ),
+    (
+        "SELECT id FROM batches WHERE origin NOT IN (SELECT id FROM records) LIMIT 1",
+        "the origin of batch",
+    ),
+    (
+        "SELECT id FROM records WHERE paragraph NOT IN (SELECT number FROM paragraphs) LIMIT 1",
+        "the paragraph of record",
+    ),
+    (
+        "SELECT ordinal FROM markers WHERE paragraph NOT IN (SELECT number FROM paragraphs)"
+        " LIMIT 1",
+        "the paragraph of endnote marker",
+    ),
+    (
+        "SELECT marker FROM likely_sources WHERE marker NOT IN (SELECT ordinal FROM markers)"
+        " LIMIT 1",
+        "the likely source of marker",
+    ),
+)
+
+
+def _looks_like_text(data: bytes) -> bool:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(data) - 3:  # not merely a character cut off at the end
+            return False
+        text = data[: error.start].decode("utf-8")
+    return bool(text) and all(ch.isprintable() or ch in "\t\r\n" for ch in text)
+
+
+def _expected_size(header: bytes) -> int | None:
+    """The file size the SQLite header promises, when the header is trustworthy about it."""
+    if len(header) < 100:
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when "version-valid-for" equals the change counter.
+    if header[92:96] != header[24:28] or pages == 0 or page_size < 512:
+        return None
+    return page_size * pages
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> DatabaseError:
+    """A DatabaseError for an SQLite error, in the words a user can act on."""
+    reason = str(error)
+    if "malformed" in reason or "corrupt" in reason:
+        return DatabaseError(f"{path}: is damaged ({reason}); copy it again or rebuild it")
+    if "locked" in reason or "busy" in reason:
+        return DatabaseError(f"{path}: is locked by another program ({reason}); try again")
+    return DatabaseError(f"{path}: not a readable SQLite database ({reason})")
+
+
+def open_checked(path: Path, *, every_row: bool = True) -> sqlite3.Connection:
+    """Open the file read-only and check it; with every_row=False (a large file opened for
+    a window) the integrity check and the per-row checks are left to an IntegrityCheck."""
+    conn = _connect_read_only(path)
+    try:
+        _check_schema(conn, path)
+        if every_row:
+            _check_integrity(conn, path)
+        _check_contents(conn, path, every_row=every_row)
+    except DatabaseError:
+        conn.close()
+        raise
+    return conn

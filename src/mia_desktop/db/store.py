@@ -1,0 +1,457 @@
+"""The record store: a built data.db opened read-only, its records, pages and sources."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, DatabaseError, open_checked
+from mia_desktop.db.schema import KIND_TABLES
+from mia_desktop.db.search_index import SearchIndex
+from mia_desktop.records import (
+    Batch,
+    Country,
+    Effort,
+    Event,
+    Figure,
+    IndexHeading,
+    LikelySource,
+    Paragraph,
+    Passage,
+    Record,
+    RecordDate,
+    RecordId,
+    Rendering,
+    SourceInfo,
+)
+from mia_desktop.safe_html import sanitised_citation_html
+
+
+class RowKey(NamedTuple):
+    """Where a record stands in its kind's chronological list (for keyset paging)."""
+
+    id: str
+    date_sort: Any
+    rowid: int
+
+
+RECORD_CACHE = 2_000  # records kept after reading (see Database.records_by_id)
+
+
+def _placeholders(values: Sequence[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[str, list[Any]]:
+    """The JOIN and WHERE of a kind's filtered list (the Timeline's and the tabs' filters)."""
+    sql, where, params = "", ["records.kind = ?"], [kind]
+    if category:
+        sql += " JOIN events ON events.id = records.id"
+        where.append("events.category = ?")
+        params.append(category)
+    if country:
+        where.append(
+            "EXISTS (SELECT 1 FROM record_countries f"
+            " WHERE f.record_id = records.id AND f.country_id = ?)"
+        )
+        params.append(country)
+    return f"{sql} WHERE {' AND '.join(where)}", params
+
+
+def _make_record(
+    row: sqlite3.Row,
+    detail: dict[str, Any],
+    marks: list[tuple[Any, ...]],
+    countries: list[str],
+    related: list[str],
+) -> Record:
+    date = None
+    if row["date"] is not None:
+        date = RecordDate(
+            value=row["date"],
+            precision=row["date_precision"],
+            label=row["date_label"],
+            derived_because=row["date_derived_because"],
+        )
+    common: dict[str, Any] = {
+        "kind": row["kind"],
+        "id": RecordId(row["id"]),
+        "title": row["title"],
+        "text": row["text"],
+        "quote": row["quote"],
+        "section": row["section"],
+        "subsection": row["subsection"],
+        "paragraph": row["paragraph"],
+        "quote_start": row["quote_start"],
+        "notes": tuple(number for _, number in marks),
+        "markers": tuple(ordinal for ordinal, _ in marks),
+        "date": date,
+        "countries": tuple(RecordId(c) for c in countries),
+        "related": tuple(RecordId(r) for r in related),
+    }
+    detail = {k: v for k, v in detail.items() if k != "id"}
+    kind = row["kind"]
+    if kind == "event":
+        return Event(**common, **detail)
+    if kind == "batch":
+        return Batch(**{**common, **detail, "origin": RecordId(detail["origin"])})
+    if kind == "country":
+        return Country(**common, names=tuple(json.loads(detail["names"])))
+    if kind == "effort":
+        periods = tuple(json.loads(detail.pop("periods") or "[]"))
+        return Effort(**common, **detail, periods=periods)
+    if kind == "figure":
+        return Figure(**common, **detail)
+    if kind == "passage":
+        return Passage(**common)
+    raise DatabaseError(f"record {row['id']} has unknown kind {kind!r}")
+
+
+class Database:
+    """Read-only access to a built data.db."""
+
+    def __init__(self, path: Path, *, defer_large_integrity_check: bool = False) -> None:
+        """Open and check the file; DatabaseError says in plain words what is wrong with it.
+
+        The integrity check reads every page. A window that must show quickly may defer it
+        for a file above INTEGRITY_CHECK_AT_OPEN bytes, and run an IntegrityCheck in the
+        background instead (integrity_check_deferred tells whether it did).
+        """
+        self.path = Path(path)
+        self.integrity_check_deferred = (
+            defer_large_integrity_check
+            and self.path.is_file()
+            and self.path.stat().st_size > INTEGRITY_CHECK_AT_OPEN
+        )
+        self._conn = open_checked(self.path, every_row=not self.integrity_check_deferred)
+        self._recent: OrderedDict[str, Record] = OrderedDict()  # see records_by_id
+        self.search_index = SearchIndex(self._conn, self.records_by_id)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- the source ---------------------------------------------------------------------
+
+    def source(self) -> SourceInfo:
+        return self.source_from_metadata(
+            dict(self._conn.execute("SELECT key, value FROM metadata").fetchall())
+        )
+
+    @staticmethod
+    def source_from_metadata(meta: dict[str, str]) -> SourceInfo:
+        return SourceInfo(
+            title=meta["title"],
+            kind=meta["kind"],
+            publisher=meta["publisher"],
+            publisher_short=meta["publisher_short"],
+            publisher_place=meta["publisher_place"],
+            author=meta["author"],
+            date=meta["date"],
+            date_label=meta["dateline"].removeprefix("Last Updated "),
+            url=meta["url"],
+            url_note=meta["url_note"],
+            inputs_sha256=meta["inputs_sha256"],
+            schema_version=int(meta["schema_version"]),
+        )
+
+    def country_names(self) -> dict[str, str]:
+        """Country id -> its name, for labelling countries in tables and details."""
+        rows = self._conn.execute("SELECT id, title FROM records WHERE kind = 'country'")
+        return {row[0]: row[1] for row in rows}
+
+    def rendering(self, subject: str, style: str, form: str) -> Rendering | None:
+        """A citation rendered at build time (see citations.CSL_STYLES), both flavours."""
+        row = self._conn.execute(
+            "SELECT text, html FROM renderings WHERE subject = ? AND style = ? AND form = ?",
+            (subject, style, form),
+        ).fetchone()
+        if row is None:
+            return None
+        # Stored HTML is shown and copied as HTML: only what citeproc writes is kept.
+        return Rendering(text=row["text"], html=sanitised_citation_html(row["html"]))
+
+    def paragraphs(self) -> list[Paragraph]:
+        rows = self._conn.execute(
+            "SELECT number, section, subsection, text, raw FROM paragraphs ORDER BY number"
+        )
+        return [Paragraph(**row) for row in map(dict, rows)]
+
+    def paragraph(self, number: int) -> Paragraph | None:
+        row = self._conn.execute(
+            "SELECT number, section, subsection, text, raw FROM paragraphs WHERE number = ?",
+            (number,),
+        ).fetchone()
+        return Paragraph(**dict(row)) if row else None
+
+    def sentence_spans(self) -> dict[int, list[tuple[int, int]]]:
+        """Each paragraph's sentences as (start, end) offsets in its text, in order."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for paragraph, start, end in self._conn.execute(
+            'SELECT paragraph, start, "end" FROM sentences ORDER BY paragraph, number'
+        ):
+            spans.setdefault(paragraph, []).append((start, end))
+        return spans
+
+    def markers(self) -> list[tuple[int, int, int]]:
+        """Every endnote marker as (paragraph, offset in the clean text, printed number)."""
+        rows = self._conn.execute(
+            'SELECT paragraph, "offset", number FROM markers ORDER BY ordinal'
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def index_headings(self) -> list[IndexHeading]:
+        """The subject index, A–Z (case aside), each heading with its records."""
+        listed: dict[str, list[RecordId]] = {}
+        for term, record_id in self._conn.execute(
+            "SELECT e.term, e.record_id FROM index_entries e JOIN records r ON r.id = e.record_id"
+            " ORDER BY e.term, r.kind = 'passage', r.date_sort, r.id"
+        ):
+            listed.setdefault(term, []).append(RecordId(record_id))
+        headings = [
+            IndexHeading(
+                term=row["term"],
+                words=tuple(json.loads(row["words"])),
+                asks=tuple(json.loads(row["asks"])),
+                records=tuple(listed.get(row["term"], ())),
+                see_also=tuple(json.loads(row["see_also"])),
+            )
+            for row in self._conn.execute("SELECT * FROM index_headings")
+        ]
+        return sorted(headings, key=lambda h: h.term.casefold())
+
+    def subjects(self, record_id: str) -> list[str]:
+        """The subject-index headings that list a record, A–Z."""
+        rows = self._conn.execute(
+            "SELECT term FROM index_entries WHERE record_id = ?", (record_id,)
+        ).fetchall()
+        return sorted((row[0] for row in rows), key=str.casefold)
+
+    def likely_sources(self, markers: Iterable[int]) -> list[LikelySource]:
+        ordinals = list(markers)
+        rows = self._conn.execute(
+            f"SELECT * FROM likely_sources WHERE marker IN ({_placeholders(ordinals)})"
+            " ORDER BY marker",
+            ordinals,
+        )
+        return [
+            LikelySource(**{**dict(row), "csl": json.loads(row["csl"]) if row["csl"] else None})
+            for row in rows
+        ]
+
+    # -- records ------------------------------------------------------------------------
+
+    def records(self, kind: str | None = None) -> list[Record]:
+        """All records (of one kind), in the build's order: chronological within a kind."""
+        where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
+        rows = self._conn.execute(f"SELECT * FROM records {where} ORDER BY rowid", params)
+        return self._complete(rows.fetchall())
+
+    def records_quoting(self, paragraph: int, start: int, end: int) -> list[Record]:
+        """The records whose quote overlaps characters start..end of a paragraph's text:
+        the most closely fitting quote first (the passage, quoting it whole, last)."""
+        rows = self._conn.execute(
+            "SELECT * FROM records WHERE paragraph = ? AND quote_start < ?"
+            " AND quote_start + length(quote) > ?"
+            " ORDER BY kind = 'passage', abs(quote_start - ?) + abs(quote_start + length(quote)"
+            " - ?), rowid",
+            (paragraph, end, start, start, end),
+        )
+        return self._complete(rows.fetchall())
+
+    def record_ids(
+        self,
+        kind: str,
+        *,
+        category: str | None = None,
+        country: str | None = None,
+        after: RowKey | None = None,
+        limit: int | None = None,
+    ) -> list[str]:
+        """Ids of one kind's records, chronological, optionally filtered."""
+        return [
+            key.id
+            for key in self.record_keys(
+                kind, category=category, country=country, after=after, limit=limit
+            )
+        ]
+
+    def record_keys(
+        self,
+        kind: str,
+        *,
+        category: str | None = None,
+        country: str | None = None,
+        after: RowKey | None = None,
+        limit: int | None = None,
+    ) -> list[RowKey]:
+        """A page of the chronological list: the rows after `after` (keyset paging).
+
+        Each page costs the same at any depth and any size: the (kind, date_sort) index
+        walks straight to `after`, with no OFFSET to count through.
+        """
+        where, params = _id_filters(kind, category, country)
+        if after is not None:
+            where += " AND (records.date_sort, records.rowid) > (?, ?)"
+            params += [after.date_sort, after.rowid]
+        sql = (
+            f"SELECT records.id, records.date_sort, records.rowid FROM records {where}"
+            " ORDER BY records.date_sort, records.rowid"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [RowKey(*row) for row in self._conn.execute(sql, params)]
+
+    def count_ids(
+        self, kind: str, *, category: str | None = None, country: str | None = None
+    ) -> int:
+        """How many records of one kind the filters accept (counted in the index)."""
+        where, params = _id_filters(kind, category, country)
+        return int(
+            self._conn.execute(f"SELECT count(*) FROM records {where}", params).fetchone()[0]
+        )
+
+    def position_of(
+        self,
+        record_id: str,
+        kind: str,
+        *,
+        category: str | None = None,
+        country: str | None = None,
+    ) -> int | None:
+        """The record's row in the filtered chronological list, or None if not in it."""
+        where, params = _id_filters(kind, category, country)
+        key = self._conn.execute(
+            f"SELECT records.date_sort, records.rowid FROM records {where} AND records.id = ?",
+            [*params, record_id],
+        ).fetchone()
+        if key is None:
+            return None
+        before = self._conn.execute(
+            f"SELECT count(*) FROM records {where} AND (records.date_sort, records.rowid) < (?, ?)",
+            [*params, key[0], key[1]],
+        ).fetchone()
+        return int(before[0])
+
+    def count_records(self, *, exclude_kind: str | None = None) -> int:
+        # All rows less one kind's (an index seek), rather than a scan testing every row.
+        total = int(self._conn.execute("SELECT count(*) FROM records").fetchone()[0])
+        if exclude_kind is None:
+            return total
+        return total - self.count_ids(exclude_kind)
+
+    def all_ids(self) -> list[str]:
+        return [row[0] for row in self._conn.execute("SELECT id FROM records ORDER BY rowid")]
+
+    def event_categories(self) -> list[str]:
+        # One index seek per category (a "loose index scan"), not a pass over every event.
+        rows = self._conn.execute(
+            """
+            WITH RECURSIVE next(category) AS (
+                SELECT min(category) FROM events
+                UNION ALL
+                SELECT (SELECT min(category) FROM events WHERE category > next.category)
+                FROM next WHERE next.category IS NOT NULL
+            )
+            SELECT category FROM next WHERE category IS NOT NULL
+            """
+        )
+        return [row[0] for row in rows]
+
+    def record(self, record_id: str) -> Record | None:
+        found = self.records_by_id([record_id])
+        return found[0] if found else None
+
+    def records_by_id(self, ids: Sequence[str]) -> list[Record]:
+        """Records in the order of `ids`; unknown ids are skipped.
+
+        The file never changes while open, so records read lately are kept (the last
+        RECORD_CACHE of them): each keystroke's results, or a table's rows, mostly repeat.
+        """
+        cache = self._recent
+        missing = [i for i in dict.fromkeys(ids) if i not in cache]
+        if missing:
+            rows = self._conn.execute(
+                f"SELECT * FROM records WHERE id IN ({_placeholders(missing)})", missing
+            ).fetchall()
+            for record in self._complete(rows):
+                cache[record.id] = record
+        found = []
+        for record_id in ids:
+            known = cache.get(record_id)
+            if known is not None:
+                cache.move_to_end(record_id)
+                found.append(known)
+        while len(cache) > RECORD_CACHE:
+            cache.popitem(last=False)
+        return found
+
+    def _complete(self, rows: list[sqlite3.Row]) -> list[Record]:
+        """Turn record rows into typed records, with their notes, countries and links."""
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        marks = self._pairs(
+            "SELECT record_id, markers.ordinal, markers.number FROM record_markers"
+            " JOIN markers ON markers.ordinal = record_markers.marker"
+            " WHERE record_id IN ({}) ORDER BY markers.ordinal",
+            ids,
+        )
+        countries = self._pairs(
+            "SELECT record_id, country_id FROM record_countries WHERE record_id IN ({})"
+            " ORDER BY rowid",
+            ids,
+        )
+        links = self._pairs(
+            "SELECT record_id, related_id FROM record_links WHERE record_id IN ({})"
+            " ORDER BY related_id",
+            ids,
+        )
+        details = self._details(rows)
+        records = []
+        for row in rows:
+            try:
+                records.append(
+                    _make_record(
+                        row,
+                        details[row["id"]],
+                        marks.get(row["id"], []),
+                        [c[0] for c in countries.get(row["id"], [])],
+                        [link[0] for link in links.get(row["id"], [])],
+                    )
+                )
+            except (KeyError, TypeError, ValueError) as error:
+                # What the check at open did not see (a large file's runs later).
+                raise DatabaseError(
+                    f"{self.path}: not a usable mia-desktop database (record {row['id']}:"
+                    f" {type(error).__name__}: {error})"
+                ) from None
+        return records
+
+    def _pairs(self, sql: str, ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for row in self._conn.execute(sql.format(_placeholders(ids)), list(ids)):
+            grouped.setdefault(row[0], []).append(tuple(row)[1:])
+        return grouped
+
+    def _details(self, rows: list[sqlite3.Row]) -> dict[str, dict[str, Any]]:
+        details: dict[str, dict[str, Any]] = {row["id"]: {} for row in rows}
+        for kind, table in KIND_TABLES.items():
+            ids = [row["id"] for row in rows if row["kind"] == kind]
+            if not ids:
+                continue
+            for detail in self._conn.execute(
+                f"SELECT * FROM {table} WHERE id IN ({_placeholders(ids)})", ids
+            ):
+                details[detail["id"]] = dict(detail)
+        return details
