@@ -484,12 +484,13 @@ def test_the_integrity_check_can_run_apart_and_be_stopped(tmp_path: Path) -> Non
 
 def test_only_a_large_file_may_defer_its_integrity_check(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from mia_desktop.db import store as db_module
+    from mia_desktop.db.opening import DatabaseError
 
     with db_module.Database(paths.bundled_database(), defer_large_integrity_check=True) as db:
         assert not db.integrity_check_deferred  # under a megabyte: checked at open
     monkeypatch.setattr(db_module, "INTEGRITY_CHECK_AT_OPEN", 0)
     damaged = _damaged(tmp_path)
-    with pytest.raises(db_module.DatabaseError, match="is damaged"):
+    with pytest.raises(DatabaseError, match="is damaged"):
         db_module.Database(damaged)  # the command line always checks at open
     with db_module.Database(damaged, defer_large_integrity_check=True) as db:
         assert db.integrity_check_deferred

@@ -156,13 +156,8 @@ class SearchIndex:
         limit: int = 50,
         candidates: int | None = None,
     ) -> RankedHits:
-        """Run a built query (see searcher.py); best matches first.
-
-        BM25 with titles weighted most, multiplied up when the title holds every word, when
-        the words stand together as a phrase, and when a typed number matches whole; then
-        date and id, so equal scores always come out in the same order. With `candidates`,
-        only the first that many matches (in the index's order) are ranked: the cost of a
-        keystroke stays bounded however many records match.
+        """Run a built query (see searcher.py); best matches first (see rank_sql). With
+        `candidates`, the cost of a keystroke stays bounded however many records match.
 
         The result also counts the matches ranked (with the filters): all of them, unless
         there are `candidates` or more. Counting them in the same pass spares a search the
@@ -186,80 +181,13 @@ class SearchIndex:
         self, query: SearchQuery, filters: SearchFilters, limit: int, candidates: int | None
     ) -> list[sqlite3.Row]:
         """The best `limit` matches' ids, rowids and ranks (see search)."""
-        boosts, params = [], {"query": query.match}
-        for name, weight, expression in (
-            ("title", _TITLE_BOOST, query.title),
-            ("phrase", _PHRASE_BOOST, query.phrase),
-            ("numbers", _NUMBER_BOOST, query.numbers),
-        ):
-            if expression and expression != query.match:  # a boost all matches get is none
-                params[name] = expression
-                # Looked for only among the matches' rowids: a bounded set is cheap to boost.
-                boosts.append(
-                    f"{weight} * (matched.rowid IN (SELECT rowid FROM {FTS_TABLE}"
-                    f" WHERE {FTS_TABLE} MATCH :{name} AND rowid BETWEEN"
-                    " (SELECT min(rowid) FROM matched) AND (SELECT max(rowid) FROM matched)))"
-                )
-        prior = _KIND_PRIOR
-        if query.asks in _ANSWERS:  # a fixed expression, chosen by name: no user text
-            boosts.append(f"{_ANSWER_BOOST} * ({_ANSWERS[query.asks]})")
-            prior = "1.0"  # what the question asks for decides, not what answers a topic
-        where, filter_params = _filter_sql(filters)
-        cap = " LIMIT :candidates" if candidates else ""
-        # The records table joins in only when filters need its columns (its rows are large).
-        join = f" CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid" if filter_params else ""
-        return self._run_search(
-            f"""
-            WITH matched AS MATERIALIZED (
-                SELECT {FTS_TABLE}.rowid AS rowid, bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score
-                FROM {FTS_TABLE}{join}
-                WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
-            )
-            SELECT records.id AS id, matched.rowid AS rowid, count(*) OVER () AS ranked,
-                   score * ({prior}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
-            FROM matched CROSS JOIN records ON records.rowid = matched.rowid
-            ORDER BY rank, records.date_sort, records.id
-            LIMIT :limit
-            """,
-            {**params, **filter_params, "limit": limit, "candidates": candidates},
-        )
+        return self._run_search(*rank_sql(query, filters, limit=limit, candidates=candidates))
 
     def _snippets(self, match: str, rowids: Sequence[int]) -> dict[int, str]:
-        """The highlighted snippets of these matches only: the quote's when the match is in
-        the quote, else the plain-language text's.
-
-        One pass for both columns: each pass re-runs the match over the rowids' range (a
-        snippet itself is cheap), and the hits are spread over the whole index.
-        """
+        """The highlighted snippets of these matches only (see snippet_sql)."""
         if not rowids:
             return {}
-        names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
-        # snippet() takes time quadratic in the hits inside one text (a 5 MB record froze
-        # the window for minutes): a text longer than any the brief has gets its opening
-        # words instead, unhighlighted.
-        rows = self._run_search(
-            f"SELECT rowid,"
-            f" CASE WHEN length(quote) <= :longest"
-            f" THEN snippet({FTS_TABLE}, 2, :start, :end, '…', 16)"
-            f" ELSE substr(quote, 1, :opening) || '…' END AS quote_snippet,"
-            f" CASE WHEN length(text) <= :longest"
-            f" THEN snippet({FTS_TABLE}, 1, :start, :end, '…', 16)"
-            f" ELSE substr(text, 1, :opening) || '…' END AS text_snippet"
-            f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
-            # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
-            # each rowid anew, re-running the whole match for each.
-            f" AND +rowid IN ({', '.join(':' + name for name in names)})",
-            {
-                **names,
-                "query": match,
-                "low": min(rowids),
-                "high": max(rowids),
-                "start": HIGHLIGHT_START,
-                "end": HIGHLIGHT_END,
-                "longest": SNIPPET_TEXT_LIMIT,
-                "opening": SNIPPET_OPENING,
-            },
-        )
+        rows = self._run_search(*snippet_sql(match, rowids))
         return {row["rowid"]: _best_snippet(row) for row in rows}
 
     def _searching(self) -> None:
@@ -289,28 +217,12 @@ class SearchIndex:
         """
         if not self._collect_matches(match):
             return {facet: {"any": 0} for facet in ("kind", "country", "decade")}
-        # The table is named "records" here: the filters' SQL reads its columns as in records.
-        matched = "temp.matched_rows AS records"
         facets: dict[str, dict[str, int]] = {}
-        for facet, select, join in (
-            ("kind", "records.kind", ""),
-            (
-                "country",
-                "rc.country_id",
-                "CROSS JOIN record_countries rc ON rc.record_id = records.id",
-            ),
-            ("decade", "coalesce(records.decade, '')", ""),
-        ):
-            where, params = _filter_sql(filters, without=facet)
-            rows = self._conn.execute(
-                # count(*): a record has one kind and decade, and each country once.
-                f"SELECT {select} AS value, count(*) AS n"
-                f" FROM {matched} {join} WHERE {where} GROUP BY value ORDER BY value",
-                params,
-            ).fetchall()
+        for facet, _select, _join in FACETS:
+            counts, total, params = facet_sql(facet, filters)
+            rows = self._conn.execute(counts, params).fetchall()
             facets[facet] = {row["value"]: row["n"] for row in rows}
-            total = self._conn.execute(f"SELECT count(*) FROM {matched} WHERE {where}", params)
-            facets[facet]["any"] = int(total.fetchone()[0])
+            facets[facet]["any"] = int(self._conn.execute(total, params).fetchone()[0])
         return facets
 
     def _collect_matches(self, match: str) -> bool:
@@ -371,3 +283,112 @@ class SearchIndex:
         """How an indexed word is usually written ("richardson" -> "Richardson")."""
         row = self._conn.execute("SELECT display FROM words WHERE word = ?", (word,)).fetchone()
         return str(row[0]) if row else word
+
+
+# -- the SQL, built apart from running it (as sqlite-utils' search_sql() and search()) ---
+
+
+def rank_sql(
+    query: SearchQuery, filters: SearchFilters, *, limit: int, candidates: int | None
+) -> tuple[str, dict[str, Any]]:
+    """The query ranking the best `limit` matches: ids, rowids, ranks and how many ranked.
+
+    BM25 with titles weighted most, multiplied up when the title holds every word, when
+    the words stand together, when a typed number matches whole, and for the records a
+    question asks for; then date and id, so equal scores always come out in one order.
+    With `candidates`, only the first that many matches (in the index's order) are ranked.
+    """
+    boosts, params = [], {"query": query.match}
+    for name, weight, expression in (
+        ("title", _TITLE_BOOST, query.title),
+        ("phrase", _PHRASE_BOOST, query.phrase),
+        ("numbers", _NUMBER_BOOST, query.numbers),
+    ):
+        if expression and expression != query.match:  # a boost all matches get is none
+            params[name] = expression
+            # Looked for only among the matches' rowids: a bounded set is cheap to boost.
+            boosts.append(
+                f"{weight} * (matched.rowid IN (SELECT rowid FROM {FTS_TABLE}"
+                f" WHERE {FTS_TABLE} MATCH :{name} AND rowid BETWEEN"
+                " (SELECT min(rowid) FROM matched) AND (SELECT max(rowid) FROM matched)))"
+            )
+    prior = _KIND_PRIOR
+    if query.asks in _ANSWERS:  # a fixed expression, chosen by name: no user text
+        boosts.append(f"{_ANSWER_BOOST} * ({_ANSWERS[query.asks]})")
+        prior = "1.0"  # what the question asks for decides, not what answers a topic
+    where, filter_params = _filter_sql(filters)
+    cap = " LIMIT :candidates" if candidates else ""
+    # The records table joins in only when filters need its columns (its rows are large).
+    join = f" CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid" if filter_params else ""
+    sql = f"""
+        WITH matched AS MATERIALIZED (
+            SELECT {FTS_TABLE}.rowid AS rowid, bm25({FTS_TABLE}, {_BM25_WEIGHTS}) AS score
+            FROM {FTS_TABLE}{join}
+            WHERE {FTS_TABLE} MATCH :query AND {where}{cap}
+        )
+        SELECT records.id AS id, matched.rowid AS rowid, count(*) OVER () AS ranked,
+               score * ({prior}) * (1.0 {"".join(" + " + b for b in boosts)}) AS rank
+        FROM matched CROSS JOIN records ON records.rowid = matched.rowid
+        ORDER BY rank, records.date_sort, records.id
+        LIMIT :limit
+        """
+    return sql, {**params, **filter_params, "limit": limit, "candidates": candidates}
+
+
+def snippet_sql(match: str, rowids: Sequence[int]) -> tuple[str, dict[str, Any]]:
+    """The query for these matches' snippets: the quote's and the plain-language text's.
+
+    One pass for both columns: each pass re-runs the match over the rowids' range (a
+    snippet itself is cheap), and the hits are spread over the whole index.
+    """
+    names = {f"r{n}": rowid for n, rowid in enumerate(rowids)}
+    # snippet() takes time quadratic in the hits inside one text (a 5 MB record froze
+    # the window for minutes): a text longer than any the brief has gets its opening
+    # words instead, unhighlighted.
+    sql = (
+        f"SELECT rowid,"
+        f" CASE WHEN length(quote) <= :longest"
+        f" THEN snippet({FTS_TABLE}, 2, :start, :end, '…', 16)"
+        f" ELSE substr(quote, 1, :opening) || '…' END AS quote_snippet,"
+        f" CASE WHEN length(text) <= :longest"
+        f" THEN snippet({FTS_TABLE}, 1, :start, :end, '…', 16)"
+        f" ELSE substr(text, 1, :opening) || '…' END AS text_snippet"
+        f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :query AND rowid BETWEEN :low AND :high"
+        # "+": a filter on the rows the match yields. As a constraint, FTS5 would seek
+        # each rowid anew, re-running the whole match for each.
+        f" AND +rowid IN ({', '.join(':' + name for name in names)})"
+    )
+    params = {
+        **names,
+        "query": match,
+        "low": min(rowids),
+        "high": max(rowids),
+        "start": HIGHLIGHT_START,
+        "end": HIGHLIGHT_END,
+        "longest": SNIPPET_TEXT_LIMIT,
+        "opening": SNIPPET_OPENING,
+    }
+    return sql, params
+
+
+# Each facet: what a match is counted by, and what it joins to find it.
+FACETS = (
+    ("kind", "records.kind", ""),
+    ("country", "rc.country_id", "CROSS JOIN record_countries rc ON rc.record_id = records.id"),
+    ("decade", "coalesce(records.decade, '')", ""),
+)
+
+
+def facet_sql(facet: str, filters: SearchFilters) -> tuple[str, str, dict[str, Any]]:
+    """The counts per value of one facet over temp.matched_rows, its filter lifted, and the
+    total with that filter lifted (the "any" entry), with their parameters."""
+    select, join = next((s, j) for f, s, j in FACETS if f == facet)
+    # The table is named "records" here: the filters' SQL reads its columns as in records.
+    matched = "temp.matched_rows AS records"
+    where, params = _filter_sql(filters, without=facet)
+    counts = (
+        # count(*): a record has one kind and decade, and each country once.
+        f"SELECT {select} AS value, count(*) AS n"
+        f" FROM {matched} {join} WHERE {where} GROUP BY value ORDER BY value"
+    )
+    return counts, f"SELECT count(*) FROM {matched} WHERE {where}", params

@@ -9,21 +9,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, DatabaseError, open_checked
-from mia_desktop.db.schema import KIND_TABLES
+from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, open_checked
+from mia_desktop.db.rows import placeholders, typed_records
 from mia_desktop.db.search_index import SearchIndex
 from mia_desktop.records import (
-    Batch,
-    Country,
-    Effort,
-    Event,
-    Figure,
     IndexHeading,
     LikelySource,
     Paragraph,
-    Passage,
     Record,
-    RecordDate,
     RecordId,
     Rendering,
     SourceInfo,
@@ -42,10 +35,6 @@ class RowKey(NamedTuple):
 RECORD_CACHE = 2_000  # records kept after reading (see Database.records_by_id)
 
 
-def _placeholders(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
 def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[str, list[Any]]:
     """The JOIN and WHERE of a kind's filtered list (the Timeline's and the tabs' filters)."""
     sql, where, params = "", ["records.kind = ?"], [kind]
@@ -60,55 +49,6 @@ def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[s
         )
         params.append(country)
     return f"{sql} WHERE {' AND '.join(where)}", params
-
-
-def _make_record(
-    row: sqlite3.Row,
-    detail: dict[str, Any],
-    marks: list[tuple[Any, ...]],
-    countries: list[str],
-    related: list[str],
-) -> Record:
-    date = None
-    if row["date"] is not None:
-        date = RecordDate(
-            value=row["date"],
-            precision=row["date_precision"],
-            label=row["date_label"],
-            derived_because=row["date_derived_because"],
-        )
-    common: dict[str, Any] = {
-        "kind": row["kind"],
-        "id": RecordId(row["id"]),
-        "title": row["title"],
-        "text": row["text"],
-        "quote": row["quote"],
-        "section": row["section"],
-        "subsection": row["subsection"],
-        "paragraph": row["paragraph"],
-        "quote_start": row["quote_start"],
-        "notes": tuple(number for _, number in marks),
-        "markers": tuple(ordinal for ordinal, _ in marks),
-        "date": date,
-        "countries": tuple(RecordId(c) for c in countries),
-        "related": tuple(RecordId(r) for r in related),
-    }
-    detail = {k: v for k, v in detail.items() if k != "id"}
-    kind = row["kind"]
-    if kind == "event":
-        return Event(**common, **detail)
-    if kind == "batch":
-        return Batch(**{**common, **detail, "origin": RecordId(detail["origin"])})
-    if kind == "country":
-        return Country(**common, names=tuple(json.loads(detail["names"])))
-    if kind == "effort":
-        periods = tuple(json.loads(detail.pop("periods") or "[]"))
-        return Effort(**common, **detail, periods=periods)
-    if kind == "figure":
-        return Figure(**common, **detail)
-    if kind == "passage":
-        return Passage(**common)
-    raise DatabaseError(f"record {row['id']} has unknown kind {kind!r}")
 
 
 class Database:
@@ -239,7 +179,7 @@ class Database:
     def likely_sources(self, markers: Iterable[int]) -> list[LikelySource]:
         ordinals = list(markers)
         rows = self._conn.execute(
-            f"SELECT * FROM likely_sources WHERE marker IN ({_placeholders(ordinals)})"
+            f"SELECT * FROM likely_sources WHERE marker IN ({placeholders(ordinals)})"
             " ORDER BY marker",
             ordinals,
         )
@@ -382,7 +322,7 @@ class Database:
         missing = [i for i in dict.fromkeys(ids) if i not in cache]
         if missing:
             rows = self._conn.execute(
-                f"SELECT * FROM records WHERE id IN ({_placeholders(missing)})", missing
+                f"SELECT * FROM records WHERE id IN ({placeholders(missing)})", missing
             ).fetchall()
             for record in self._complete(rows):
                 cache[record.id] = record
@@ -397,61 +337,4 @@ class Database:
         return found
 
     def _complete(self, rows: list[sqlite3.Row]) -> list[Record]:
-        """Turn record rows into typed records, with their notes, countries and links."""
-        if not rows:
-            return []
-        ids = [row["id"] for row in rows]
-        marks = self._pairs(
-            "SELECT record_id, markers.ordinal, markers.number FROM record_markers"
-            " JOIN markers ON markers.ordinal = record_markers.marker"
-            " WHERE record_id IN ({}) ORDER BY markers.ordinal",
-            ids,
-        )
-        countries = self._pairs(
-            "SELECT record_id, country_id FROM record_countries WHERE record_id IN ({})"
-            " ORDER BY rowid",
-            ids,
-        )
-        links = self._pairs(
-            "SELECT record_id, related_id FROM record_links WHERE record_id IN ({})"
-            " ORDER BY related_id",
-            ids,
-        )
-        details = self._details(rows)
-        records = []
-        for row in rows:
-            try:
-                records.append(
-                    _make_record(
-                        row,
-                        details[row["id"]],
-                        marks.get(row["id"], []),
-                        [c[0] for c in countries.get(row["id"], [])],
-                        [link[0] for link in links.get(row["id"], [])],
-                    )
-                )
-            except (KeyError, TypeError, ValueError) as error:
-                # What the check at open did not see (a large file's runs later).
-                raise DatabaseError(
-                    f"{self.path}: not a usable mia-desktop database (record {row['id']}:"
-                    f" {type(error).__name__}: {error})"
-                ) from None
-        return records
-
-    def _pairs(self, sql: str, ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
-        grouped: dict[str, list[tuple[Any, ...]]] = {}
-        for row in self._conn.execute(sql.format(_placeholders(ids)), list(ids)):
-            grouped.setdefault(row[0], []).append(tuple(row)[1:])
-        return grouped
-
-    def _details(self, rows: list[sqlite3.Row]) -> dict[str, dict[str, Any]]:
-        details: dict[str, dict[str, Any]] = {row["id"]: {} for row in rows}
-        for kind, table in KIND_TABLES.items():
-            ids = [row["id"] for row in rows if row["kind"] == kind]
-            if not ids:
-                continue
-            for detail in self._conn.execute(
-                f"SELECT * FROM {table} WHERE id IN ({_placeholders(ids)})", ids
-            ):
-                details[detail["id"]] = dict(detail)
-        return details
+        return typed_records(self._conn, rows, self.path)
