@@ -80,7 +80,7 @@ def measure(db_path: Path, repeat: int) -> Latencies:
 
     from mia_desktop.db.store import Database
     from mia_desktop.qt.search_panel import SearchPanel
-    from mia_desktop.search import to_fts_query
+    from mia_desktop.search.query import to_fts_query
 
     app = QApplication.instance() or QApplication(sys.argv)  # widgets need one alive
     strokes = keystrokes()

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from mia_desktop import dates  # noqa: E402
 from mia_desktop.build.curation import EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
-from mia_desktop.search import distinct_marks, tokenize  # noqa: E402
+from mia_desktop.search.query import distinct_marks, tokenize  # noqa: E402
 
 KIND_SHARE = [("event", 0.45), ("figure", 0.25), ("effort", 0.18), ("batch", 0.12)]
 CATEGORIES = sorted(EVENT_CATEGORIES)
@@ -165,7 +165,7 @@ def _renderings(
     """Each synthetic record's citations: a real record's, with the heading swapped."""
     from types import SimpleNamespace
 
-    from mia_desktop.citations import heading
+    from mia_desktop.citing.csl import heading
 
     real = conn.execute(
         "SELECT id, section, subsection FROM records WHERE id = 'ev-1953-armistice-signed'"

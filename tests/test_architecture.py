@@ -15,16 +15,16 @@ CORE_MODULES = [
     "mia_desktop.db.search_index",
     "mia_desktop.db.store",
     "mia_desktop.records",
-    "mia_desktop.search",
-    "mia_desktop.searcher",
-    "mia_desktop.details",
-    "mia_desktop.citations",
+    "mia_desktop.search.query",
+    "mia_desktop.search.engine",
+    "mia_desktop.present.details_html",
+    "mia_desktop.citing.csl",
     "mia_desktop.dates",
     "mia_desktop.export",
     "mia_desktop.paths",
-    "mia_desktop.grouping",
-    "mia_desktop.answers",
-    "mia_desktop.locate",
+    "mia_desktop.search.grouping",
+    "mia_desktop.search.answers",
+    "mia_desktop.search.locate",
 ]
 
 

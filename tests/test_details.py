@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from mia_desktop.db.store import Database
-from mia_desktop.details import (
-    NOT_STATED,
-    DetailsContext,
-    count_text,
-    figure_value_text,
-    range_text,
-    record_html,
-)
+from mia_desktop.present.details_html import DetailsContext, record_html
+from mia_desktop.present.values import NOT_STATED, count_text, figure_value_text, range_text
 from mia_desktop.records import Figure
 
 
 def _html(db: Database, record_id: str) -> str:
-    from mia_desktop.citer import Citer
+    from mia_desktop.citing.citer import Citer
 
     record = db.record(record_id)
     assert record is not None

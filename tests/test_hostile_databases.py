@@ -164,7 +164,7 @@ def test_a_huge_record_is_searched_in_bounded_time(
 
 
 def test_a_huge_record_shows_a_short_snippet(crafted_database: Callable[..., Path]) -> None:
-    from mia_desktop.searcher import Searcher
+    from mia_desktop.search.engine import Searcher
 
     with Database(_huge_record(crafted_database, 2_000)) as db:  # 34 kB
         hits = Searcher(db).search("recovery", limit=200).hits
@@ -173,7 +173,7 @@ def test_a_huge_record_shows_a_short_snippet(crafted_database: Callable[..., Pat
 
 
 def test_a_search_out_of_time_says_it_searched_its_first_word(db: Database) -> None:
-    from mia_desktop.searcher import Searcher, describe_result
+    from mia_desktop.search.engine import Searcher, describe_result
 
     result = Searcher(db).search("remains korea china", budget_s=0)
     assert result.shortened_to == 1 and result.hits

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mia_desktop.records import HIGHLIGHT_END, HIGHLIGHT_START
-from mia_desktop.search import (
+from mia_desktop.search.engine import Searcher
+from mia_desktop.search.query import (
     Term,
     Vocabulary,
     all_words,
@@ -26,8 +27,7 @@ from mia_desktop.search import (
     unknown_words,
     words_to_search,
 )
-from mia_desktop.searcher import Searcher
-from mia_desktop.snippets import snippet_html, snippet_text
+from mia_desktop.search.snippets import snippet_html, snippet_text
 
 VOCABULARY = Vocabulary(
     alias_groups=(("POW", "POWs", "prisoners of war"), ("K208", "K-208", "208 boxes")),
@@ -306,7 +306,7 @@ def many_records(
 def test_very_many_matches_give_totals_without_per_value_counts(many_records: Path) -> None:
     from mia_desktop.db.search_index import SearchFilters
     from mia_desktop.db.store import Database
-    from mia_desktop.searcher import FACET_LIMIT, RANKED_AT_MOST, describe_result
+    from mia_desktop.search.engine import FACET_LIMIT, RANKED_AT_MOST, describe_result
 
     with Database(many_records) as db:
         searcher = Searcher(db)
@@ -340,7 +340,7 @@ def test_a_search_as_you_type_can_leave_very_many_matches_to_be_counted_later(
 ) -> None:
     from mia_desktop.db.search_index import SearchFilters
     from mia_desktop.db.store import Database
-    from mia_desktop.searcher import RANKED_AT_MOST, describe_result
+    from mia_desktop.search.engine import RANKED_AT_MOST, describe_result
 
     with Database(many_records) as db:
         searcher = Searcher(db)

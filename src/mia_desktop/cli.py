@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mia_desktop import __version__, paths
-from mia_desktop.formats import (
+from mia_desktop.citing.styles import (
     BIBLIOGRAPHY_FORMATS,
     DEFAULT_FORM,
     DEFAULT_STYLE,
@@ -173,11 +173,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citer import Citer
+    from mia_desktop.citing.citer import Citer
     from mia_desktop.db.search_index import SearchFilters
     from mia_desktop.export import record_to_dict
-    from mia_desktop.searcher import Searcher, describe_result
-    from mia_desktop.snippets import snippet_text
+    from mia_desktop.search.engine import Searcher, describe_result
+    from mia_desktop.search.snippets import snippet_text
 
     country = _country_id(db, args.country)
     if args.country and country is None:
@@ -248,7 +248,7 @@ def _find(db: Database, record_id: str) -> int | None:
 
 
 def _cite(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citer import Citer, parse_citable
+    from mia_desktop.citing.citer import Citer, parse_citable
 
     citer = Citer(db)
     kind, subject = parse_citable(args.id)
@@ -279,10 +279,10 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
 
 
 def _show(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citations import describe_likely_source, heading
-    from mia_desktop.citer import Citer
-    from mia_desktop.details import INDEX_TERMS_LABEL
+    from mia_desktop.citing.citer import Citer
+    from mia_desktop.citing.csl import describe_likely_source, heading
     from mia_desktop.export import record_to_dict
+    from mia_desktop.present.values import INDEX_TERMS_LABEL
 
     missing = _find(db, args.id)
     if missing is not None:
@@ -335,8 +335,8 @@ def _read_stdin() -> str | None:
 
 
 def _locate(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citer import Citer
-    from mia_desktop.locate import describe, locate, word_diff
+    from mia_desktop.citing.citer import Citer
+    from mia_desktop.search.locate import describe, locate, word_diff
 
     text = _read_stdin() if args.text == "-" else args.text
     if text is None:
@@ -409,7 +409,7 @@ def _printable(text: str) -> str:
 
 
 def _export(db: Database, args: argparse.Namespace) -> int:
-    from mia_desktop.citer import Citer
+    from mia_desktop.citing.citer import Citer
     from mia_desktop.export import ExportError, records_to_export, render, write_atomic
 
     records = records_to_export(db.records(args.kind), args.kind)

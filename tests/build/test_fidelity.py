@@ -141,6 +141,6 @@ def test_an_open_ended_phrase_shown_as_a_closed_range_is_refused(resources_copy:
     [("estimated", "estimated 5,300"), ("over", "over 5,300"), ("exact", "5,300")],
 )
 def test_a_figure_is_shown_with_its_qualifier(qualifier: str, shown: str) -> None:
-    from mia_desktop.details import count_text
+    from mia_desktop.present.values import count_text
 
     assert count_text(5300, qualifier) == shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mia_desktop.citations import BRIEF_ID, heading
+from mia_desktop.citing.csl import BRIEF_ID, heading
 from mia_desktop.db.store import Database
 
 URL = "https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias"

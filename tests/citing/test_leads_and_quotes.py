@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from mia_desktop.citer import Citer
+from mia_desktop.citing.citer import Citer
 from mia_desktop.db.store import Database
 
 DPAA = "http://www.dpaa.mil/Resources/Fact-Sheets/Article-View/Article/569610/progress-on-korean-war-personnel-accounting/"
@@ -134,8 +134,8 @@ def test_genre_words_are_lower_case_inside_a_note(citer: Citer) -> None:
 
 
 def test_every_identified_lead_renders_in_every_style_and_form(db: Database, citer: Citer) -> None:
-    from mia_desktop.citer import STYLE_KEYS
-    from mia_desktop.formats import FORMS
+    from mia_desktop.citing.citer import STYLE_KEYS
+    from mia_desktop.citing.styles import FORMS
 
     for lead in db.likely_sources(range(1, 33)):
         for style in STYLE_KEYS:
@@ -152,7 +152,7 @@ def test_every_identified_lead_renders_in_every_style_and_form(db: Database, cit
 
 
 def test_an_unidentified_note_is_never_given_a_source(db: Database, citer: Citer) -> None:
-    from mia_desktop.citations import describe_likely_source
+    from mia_desktop.citing.csl import describe_likely_source
 
     (lead,) = db.likely_sources([12])
     assert citer.lead(lead) is None

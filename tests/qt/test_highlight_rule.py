@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableView, QTabWidget
 from pytestqt.qtbot import QtBot
 
-from mia_desktop.citer import Citer
+from mia_desktop.citing.citer import Citer
 from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
 from mia_desktop.qt.tabs import RecordTab

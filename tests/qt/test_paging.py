@@ -178,7 +178,7 @@ def _search_panel(qtbot: QtBot, db: Database, tmp_path: Path) -> tuple[SearchPan
 def test_very_many_search_matches_are_counted_once_the_typing_pauses(
     qtbot: QtBot, scaled_db: Database, tmp_path: Path
 ) -> None:
-    from mia_desktop.search import distinct_mark
+    from mia_desktop.search.query import distinct_mark
 
     panel, _host = _search_panel(qtbot, scaled_db, tmp_path)
     panel.field.setText("remains")
@@ -201,7 +201,7 @@ def test_very_many_search_matches_are_counted_once_the_typing_pauses(
 def test_search_results_page_on_beyond_the_first_fifty_and_past_the_ranked_few(
     qtbot: QtBot, scaled_db: Database, tmp_path: Path
 ) -> None:
-    from mia_desktop.searcher import RANKED_AT_MOST
+    from mia_desktop.search.engine import RANKED_AT_MOST
 
     panel, _host = _search_panel(qtbot, scaled_db, tmp_path)
     panel.field.setText("remains ")

@@ -11,7 +11,7 @@ import pytest
 
 from mia_desktop import paths
 from mia_desktop.db.store import Database
-from mia_desktop.searcher import Searcher, describe_result
+from mia_desktop.search.engine import Searcher, describe_result
 
 RunMia = Callable[..., subprocess.CompletedProcess[str]]
 

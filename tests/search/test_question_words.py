@@ -10,8 +10,8 @@ import pytest
 
 from mia_desktop import paths
 from mia_desktop.db.store import Database
-from mia_desktop.search import parse, question
-from mia_desktop.searcher import Searcher, describe_result
+from mia_desktop.search.engine import Searcher, describe_result
+from mia_desktop.search.query import parse, question
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mia_desktop.db.store import Database
-from mia_desktop.searcher import Searcher
+from mia_desktop.search.engine import Searcher
 
 QUESTIONS = tomllib.loads((Path(__file__).parent / "questions.toml").read_text("utf-8"))["question"]
 

@@ -12,7 +12,7 @@ from typing import Any
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief, Paragraph
 from mia_desktop.build.subject_index import INDEX_FILE, subject_index_from
-from mia_desktop.citations import csl_item_problems
+from mia_desktop.citing.csl import csl_item_problems
 from mia_desktop.records import (
     Batch,
     Country,
@@ -540,7 +540,7 @@ def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
 
 
 def _read_search_vocabulary(path: Path, curation: Curation) -> None:
-    from mia_desktop.search import normalized_tokens
+    from mia_desktop.search.query import normalized_tokens
 
     data = read_toml(path, curation.problems)
     stop_words = data.get("stop_words", [])

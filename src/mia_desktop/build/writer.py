@@ -25,7 +25,7 @@ from mia_desktop.records import (
     Paragraph,
     Record,
 )
-from mia_desktop.search import distinct_marks, fold, index_terms, tokenize
+from mia_desktop.search.query import distinct_marks, fold, index_terms, tokenize
 
 FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search.py)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mia_desktop import dates
+from mia_desktop.citing.styles import CSL_STYLES, SHORT_FORM_STYLES
 from mia_desktop.dates import PRECISIONS
 from mia_desktop.db.schema import (
     BRIEF_SUBJECT,
@@ -23,7 +24,6 @@ from mia_desktop.db.schema import (
     REQUIRED_TABLES,
     SCHEMA_VERSION,
 )
-from mia_desktop.formats import CSL_STYLES, SHORT_FORM_STYLES
 from mia_desktop.records import KINDS
 
 

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, open_checked
 from mia_desktop.db.rows import placeholders, typed_records
 from mia_desktop.db.search_index import SearchIndex
+from mia_desktop.present.safe_html import sanitised_citation_html
 from mia_desktop.records import (
     IndexHeading,
     LikelySource,
@@ -21,7 +22,6 @@ from mia_desktop.records import (
     Rendering,
     SourceInfo,
 )
-from mia_desktop.safe_html import sanitised_citation_html
 
 
 class RowKey(NamedTuple):

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.db.opening import DatabaseError
-from mia_desktop.db.store import Database
-from mia_desktop.formats import (
+from mia_desktop.citing.styles import (
     DEFAULT_FORM,
     DEFAULT_STYLE,
     FORM_LABELS,
@@ -27,12 +25,14 @@ from mia_desktop.formats import (
     STYLES,
     form_name,
 )
+from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.store import Database
+from mia_desktop.present.safe_html import is_web_link
 from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import LikelySource, Record, Rendering
-from mia_desktop.safe_html import is_web_link
 
 if TYPE_CHECKING:
-    from mia_desktop.citer import Citer
+    from mia_desktop.citing.citer import Citer
 
 # The citation code and the details page load with the first record shown, not at start-up.
 
@@ -173,7 +173,7 @@ class CitationPanel(QWidget):
         self.style_changed.emit(self.citation_style)
 
     def show_record(self, record_id: str) -> None:
-        from mia_desktop.details import DetailsContext, record_html
+        from mia_desktop.present.details_html import DetailsContext, record_html
 
         record = self._db.record(record_id)
         if record is None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from mia_desktop import dates
-from mia_desktop.details import count_text, date_text, figure_value_text, range_text
+from mia_desktop.present.values import count_text, date_text, figure_value_text, range_text
 from mia_desktop.qt.models import Column
 from mia_desktop.records import Batch, Effort, Event, Figure, Record
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from mia_desktop.db.store import Database
-from mia_desktop.details import as_of, figure_value_text
+from mia_desktop.present.values import as_of, figure_value_text
 from mia_desktop.qt import columns
 from mia_desktop.qt.efforts_overview import EffortsAxis, EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel

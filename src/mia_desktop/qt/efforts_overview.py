@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.dates import span_years
+from mia_desktop.present.safe_html import tooltip
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Country, Effort
-from mia_desktop.safe_html import tooltip
 
 FIRST_YEAR, LAST_YEAR = 1950, 2016
 STATUSES = ("active", "completed", "suspended", "cancelled", "not stated")

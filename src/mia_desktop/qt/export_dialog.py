@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop.formats import BIBLIOGRAPHY_FORMATS, RECORD_FORMATS
+from mia_desktop.citing.styles import BIBLIOGRAPHY_FORMATS, RECORD_FORMATS
 from mia_desktop.records import ALL_RECORDS_NOTE
 
 SUFFIXES = {

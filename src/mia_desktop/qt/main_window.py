@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop import __version__
+from mia_desktop.citing.styles import STYLES, form_name, quote_style
 from mia_desktop.db.store import Database
-from mia_desktop.formats import STYLES, form_name, quote_style
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.lazy_tab import LazyTab
 from mia_desktop.qt.search_panel import SearchPanel
@@ -32,7 +32,7 @@ from mia_desktop.qt.timeline_tab import TimelineTab
 from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 
 if TYPE_CHECKING:
-    from mia_desktop.citer import Citer
+    from mia_desktop.citing.citer import Citer
     from mia_desktop.qt.countries_tab import CountriesTab
     from mia_desktop.qt.index_tab import IndexTab
     from mia_desktop.qt.locate_dialog import LocateDialog
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
 
     @cached_property
     def citer(self) -> Citer:
-        from mia_desktop.citer import Citer
+        from mia_desktop.citing.citer import Citer
 
         return Citer(self._db)
 
@@ -657,7 +657,7 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from mia_desktop.safe_html import web_link
+        from mia_desktop.present.safe_html import web_link
 
         source = self._source
         QMessageBox.about(

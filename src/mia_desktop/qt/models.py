@@ -18,13 +18,13 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from mia_desktop.present.safe_html import tooltip
 from mia_desktop.records import KIND_LABELS, Record, SearchHit
-from mia_desktop.safe_html import tooltip
-from mia_desktop.snippets import snippet_html
+from mia_desktop.search.snippets import snippet_html
 
 if TYPE_CHECKING:
     from mia_desktop.db.store import Database, RowKey
-    from mia_desktop.grouping import ResultGroup
+    from mia_desktop.search.grouping import ResultGroup
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -16,10 +16,10 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mia_desktop.details import NOT_STATED, count_text, range_text
+from mia_desktop.present.safe_html import tooltip
+from mia_desktop.present.values import NOT_STATED, count_text, range_text
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Batch
-from mia_desktop.safe_html import tooltip
 
 LOG_TICKS = (1, 10, 100, 1_000, 10_000)
 

@@ -35,9 +35,9 @@ from mia_desktop.qt.record_table import clear_quietly, focus_in_choosing_nothing
 from mia_desktop.records import KIND_LABELS, Paragraph
 
 if TYPE_CHECKING:
-    from mia_desktop.answers import Answer
-    from mia_desktop.grouping import ResultGroup
-    from mia_desktop.searcher import Searcher, SearchResult
+    from mia_desktop.search.answers import Answer
+    from mia_desktop.search.engine import Searcher, SearchResult
+    from mia_desktop.search.grouping import ResultGroup
 
 # The searcher and the results' painter load on the first search, not at start-up.
 
@@ -268,7 +268,7 @@ class SearchPanel(QObject):
         text = self.field.text()
         if self._searcher is None:  # the first search: load what searching needs now
             from mia_desktop.qt.result_delegate import HtmlDelegate
-            from mia_desktop.searcher import Searcher
+            from mia_desktop.search.engine import Searcher
 
             self.results.setItemDelegate(HtmlDelegate(self.results))
             self._searcher = Searcher(self._db)
@@ -320,7 +320,7 @@ class SearchPanel(QObject):
             combo.update_counts(result.facets.get(facet, {}), at_least=result.uncounted)
 
     def _status_html(self, result: SearchResult) -> str:
-        from mia_desktop.searcher import describe_result
+        from mia_desktop.search.engine import describe_result
 
         lines = [escape(line, quote=False) for line in describe_result(result)]
         shown = len(result.hits)
@@ -333,7 +333,7 @@ class SearchPanel(QObject):
         return "<br>".join(lines)
 
     def _show_answer(self, result: SearchResult) -> None:
-        from mia_desktop.answers import answer_for
+        from mia_desktop.search.answers import answer_for
 
         best = result.hits[0].record if result.hits else None
         answer = answer_for(result.asks, best, self._db.source())
@@ -360,7 +360,7 @@ class SearchPanel(QObject):
             self.answer_row.setVisible(False)
             self.answer.clear()
             return
-        from mia_desktop.locate import describe, locate
+        from mia_desktop.search.locate import describe, locate
 
         if self._paragraphs is None:
             self._paragraphs = self._db.paragraphs()

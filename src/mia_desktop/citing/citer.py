@@ -7,26 +7,20 @@ import re
 from functools import cached_property
 from html import escape
 
-from mia_desktop.citations import (
+from mia_desktop.citing.csl import (
     BRIEF_ID,
     Lead,
-    bibtex_cite,
     brief_item,
     chicago_pinpoint,
     csl_citation_items,
     heading,
     lead_works,
-    markdown,
-    markdown_code,
     note_labels,
     quote_with_citation,
-    to_bibtex,
     to_csl_json,
-    to_ris,
 )
-from mia_desktop.db.opening import DatabaseError
-from mia_desktop.db.store import Database
-from mia_desktop.formats import (
+from mia_desktop.citing.plain_formats import bibtex_cite, markdown, markdown_code, to_bibtex, to_ris
+from mia_desktop.citing.styles import (
     CSL_STYLES,
     DATA_FORMATS,
     DEFAULT_FORM,
@@ -35,6 +29,8 @@ from mia_desktop.formats import (
     SHORT_FORM_STYLES,
     quote_style,
 )
+from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.store import Database
 from mia_desktop.records import LikelySource, Record, Rendering
 
 STYLE_KEYS = (*CSL_STYLES, *DATA_FORMATS)

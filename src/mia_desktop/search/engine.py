@@ -6,11 +6,11 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 
-from mia_desktop import search as fts  # the pure query builders
 from mia_desktop.db.search_index import SearchFilters, SearchQuery, SearchTooSlow
 from mia_desktop.db.store import Database
-from mia_desktop.grouping import ResultGroup, group_by_sentence
 from mia_desktop.records import SearchHit
+from mia_desktop.search import query as fts  # the pure query builders
+from mia_desktop.search.grouping import ResultGroup, group_by_sentence
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
 # This many matches or more (a short prefix, a common word): the filters show totals, not

@@ -6,7 +6,20 @@ from html import escape
 from typing import NamedTuple
 from urllib.parse import quote
 
-from mia_desktop.citations import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, heading
+from mia_desktop.citing.csl import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, heading
+from mia_desktop.present.safe_html import web_link
+from mia_desktop.present.values import (
+    INDEX_TERMS_LABEL,
+    NOT_STATED,
+    as_of,
+    as_of_text,
+    count_text,
+    date_text,
+    figure_value_text,
+    likely_source_text,
+    notes_text,
+    range_text,
+)
 from mia_desktop.records import (
     KIND_LABELS,
     Batch,
@@ -20,46 +33,6 @@ from mia_desktop.records import (
     Rendering,
     SourceInfo,
 )
-from mia_desktop.safe_html import web_link
-
-NOT_STATED = "not stated in source"
-
-
-def count_text(count: int | None, qualifier: str | None = None) -> str:
-    """ "over 4,000", "208", or NOT_STATED; "exact" is never spelled out."""
-    if count is None:
-        return NOT_STATED
-    prefix = f"{qualifier} " if qualifier and qualifier != "exact" else ""
-    return f"{prefix}{count:,}"
-
-
-def range_text(low: int | None, high: int | None) -> str:
-    if low is None or high is None:
-        return NOT_STATED
-    return f"{low:,}–{high:,}"
-
-
-def figure_value_text(figure: Figure) -> str:
-    """The value with its hedge: "over 7,800", "estimated 5,300", "estimated 375–400"."""
-    if figure.qualifier == "range":
-        return range_text(figure.low, figure.high)
-    if figure.qualifier == "estimated range":
-        return f"estimated {range_text(figure.low, figure.high)}"
-    return count_text(figure.value, figure.qualifier)
-
-
-def date_text(record: Record) -> str:
-    return record.date.label if record.date else "undated"
-
-
-def as_of(record: Record) -> str:
-    """ "as of August 1953"; a date that is already a bound reads as itself ("by 2015")."""
-    label = date_text(record)
-    return label if label.startswith(("by ", "before ", "until ")) else f"as of {label}"
-
-
-def as_of_text(figure: Figure, source: SourceInfo) -> str:
-    return f"{date_text(figure)} (the brief is dated {source.date_label})"
 
 
 class DetailsContext(NamedTuple):
@@ -112,14 +85,6 @@ def _derived(record: Record) -> str:
             f"{escape(record.date.derived_because)}</i>"
         )
     return ""
-
-
-def notes_text(record: Record, labels: tuple[str, ...] = ()) -> str:
-    """ "endnotes 3, 3 (second)": the printed numbers, the brief's second 3 told apart."""
-    if not record.notes:
-        return "no endnote on the quoted sentence(s)"
-    word = "endnote" if len(record.notes) == 1 else "endnotes"
-    return f"{word} {', '.join(labels or [str(n) for n in record.notes])}"
 
 
 def _row(label: str, value: str) -> str:
@@ -193,12 +158,6 @@ def _rendering_html(rendering: Rendering) -> str:
     return html if html.startswith("<pre>") else f"<p>{html}</p>"
 
 
-def likely_source_text(source: LikelySource) -> str:
-    if source.confidence == "unidentified" or not source.likely_source:
-        return "not identified" + (f" ({source.remark})" if source.remark else "")
-    return source.likely_source
-
-
 def _likely_sources_html(sources: list[tuple[LikelySource, str, Rendering | None]]) -> str:
     if not sources:
         return ""
@@ -246,9 +205,6 @@ def _related_html(related: list[Record]) -> str:
         for r in related
     )
     return f"<h3>Related</h3><ul>{items}</ul>"
-
-
-INDEX_TERMS_LABEL = "Index terms (this app’s, not the brief’s)"
 
 
 def _subjects_html(subjects: tuple[str, ...]) -> str:
