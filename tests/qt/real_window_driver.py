@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QW
 
 from mia_desktop import paths
 from mia_desktop.db.store import Database
+from mia_desktop.qt.drawing.timeline_view import TimelineView
 from mia_desktop.qt.main_window import MainWindow
-from mia_desktop.qt.timeline_view import TimelineView
 
 
 def _settle(app: QApplication) -> None:

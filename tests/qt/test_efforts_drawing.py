@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.db.store import Database
-from mia_desktop.qt.efforts_overview import EffortsOverview
+from mia_desktop.qt.drawing.efforts_overview import EffortsOverview
 from mia_desktop.qt.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

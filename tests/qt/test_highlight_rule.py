@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from mia_desktop.citing.citer import Citer
 from mia_desktop.db.store import Database
 from mia_desktop.qt.main_window import MainWindow
-from mia_desktop.qt.tabs import RecordTab
+from mia_desktop.qt.tabs.base import RecordTab
 
 pytestmark = pytest.mark.gui
 

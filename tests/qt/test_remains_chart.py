@@ -7,8 +7,8 @@ from itertools import combinations
 import pytest
 from pytestqt.qtbot import QtBot
 
+from mia_desktop.qt.drawing.remains_chart import RemainsChart
 from mia_desktop.qt.main_window import MainWindow
-from mia_desktop.qt.remains_chart import RemainsChart
 
 pytestmark = pytest.mark.gui
 

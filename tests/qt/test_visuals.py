@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.db.store import Database
-from mia_desktop.qt.efforts_overview import EffortsOverview
+from mia_desktop.qt.drawing.efforts_overview import EffortsOverview
+from mia_desktop.qt.drawing.remains_chart import RemainsChart
+from mia_desktop.qt.drawing.timeline_view import TimelineView
 from mia_desktop.qt.main_window import MainWindow
-from mia_desktop.qt.remains_chart import RemainsChart
-from mia_desktop.qt.timeline_view import TimelineView
 from mia_desktop.records import Batch
 
 pytestmark = pytest.mark.gui
@@ -251,7 +251,7 @@ def test_every_interactive_widget_has_an_accessible_name(window: MainWindow) -> 
 def test_the_remains_chart_tells_identified_from_declared_unknown(
     window: MainWindow, qtbot: QtBot
 ) -> None:
-    from mia_desktop.qt.remains_chart import RemainsChart
+    from mia_desktop.qt.drawing.remains_chart import RemainsChart
 
     window.tabs.setCurrentIndex(1)
     chart = window.findChild(RemainsChart, "remainsChart")
@@ -273,7 +273,7 @@ def test_the_remains_chart_tells_identified_from_declared_unknown(
 
 
 def test_an_effort_with_no_stated_start_is_not_drawn_from_1950(window: MainWindow) -> None:
-    from mia_desktop.qt.efforts_overview import EffortsOverview
+    from mia_desktop.qt.drawing.efforts_overview import EffortsOverview
 
     window.tabs.setCurrentIndex(2)
     overview = window.findChild(EffortsOverview)

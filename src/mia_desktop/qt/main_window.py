@@ -24,19 +24,19 @@ from mia_desktop import __version__
 from mia_desktop.citing.styles import STYLES, form_name, quote_style
 from mia_desktop.db.store import Database
 from mia_desktop.qt.citation_panel import CitationPanel
-from mia_desktop.qt.lazy_tab import LazyTab
 from mia_desktop.qt.search_panel import SearchPanel
-from mia_desktop.qt.tabs import RecordTab, TableTab
+from mia_desktop.qt.tabs.base import RecordTab, TableTab
+from mia_desktop.qt.tabs.lazy import LazyTab
+from mia_desktop.qt.tabs.timeline import TimelineTab
 from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
-from mia_desktop.qt.timeline_tab import TimelineTab
 from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 
 if TYPE_CHECKING:
     from mia_desktop.citing.citer import Citer
-    from mia_desktop.qt.countries_tab import CountriesTab
-    from mia_desktop.qt.index_tab import IndexTab
     from mia_desktop.qt.locate_dialog import LocateDialog
-    from mia_desktop.qt.source_tab import SourceTab
+    from mia_desktop.qt.tabs.countries import CountriesTab
+    from mia_desktop.qt.tabs.index import IndexTab
+    from mia_desktop.qt.tabs.source import SourceTab
 
 # Start-up builds only what the first window shows. The other tabs, the citation code,
 # export and help load when first used (their modules are imported there).
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def _wire_tab(self, tab: QWidget) -> None:
         self._restore_splitters(_named_splitters(tab))  # a tab's own, as it is built
-        from mia_desktop.qt.index_tab import IndexTab
+        from mia_desktop.qt.tabs.index import IndexTab
 
         if isinstance(tab, IndexTab):
             tab.record_selected.connect(self.show_details)
@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
 
     @property
     def countries(self) -> CountriesTab:
-        from mia_desktop.qt.countries_tab import CountriesTab
+        from mia_desktop.qt.tabs.countries import CountriesTab
 
         return self._page(2, CountriesTab)
 
@@ -496,13 +496,13 @@ class MainWindow(QMainWindow):
 
     @property
     def index_tab(self) -> IndexTab:
-        from mia_desktop.qt.index_tab import IndexTab
+        from mia_desktop.qt.tabs.index import IndexTab
 
         return self._page(_INDEX_PAGE, IndexTab)
 
     @property
     def source_tab(self) -> SourceTab:
-        from mia_desktop.qt.source_tab import SourceTab
+        from mia_desktop.qt.tabs.source import SourceTab
 
         return self._page(_SOURCE_PAGE, SourceTab)
 
@@ -742,31 +742,31 @@ def _named_splitters(widget: QWidget) -> list[QSplitter]:
 
 
 def _batches_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs import batches_tab
+    from mia_desktop.qt.tabs.base import batches_tab
 
     return batches_tab(database=database, parent=parent)
 
 
 def _countries_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.countries_tab import CountriesTab
+    from mia_desktop.qt.tabs.countries import CountriesTab
 
     return CountriesTab(database=database, parent=parent)
 
 
 def _figures_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs import figures_tab
+    from mia_desktop.qt.tabs.base import figures_tab
 
     return figures_tab(database=database, parent=parent)
 
 
 def _index_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.index_tab import IndexTab
+    from mia_desktop.qt.tabs.index import IndexTab
 
     return IndexTab(database=database, parent=parent)
 
 
 def _source_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.source_tab import SourceTab
+    from mia_desktop.qt.tabs.source import SourceTab
 
     return SourceTab(database=database, parent=parent)
 

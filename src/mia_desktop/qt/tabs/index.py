@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mia_desktop.db.store import Database
 from mia_desktop.present.values import date_text
-from mia_desktop.qt.tabs import note_label
+from mia_desktop.qt.tabs.base import note_label
 from mia_desktop.records import KIND_LABELS, IndexHeading
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole  # a record's id, on the rows that list a record

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mia_desktop.db.store import Database
-from mia_desktop.qt.tabs import note_label
+from mia_desktop.qt.tabs.base import note_label
 from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import Paragraph, Record
 

@@ -26,7 +26,7 @@ from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.records import Batch
 
 if TYPE_CHECKING:
-    from mia_desktop.qt.remains_chart import RemainsChart
+    from mia_desktop.qt.drawing.remains_chart import RemainsChart
 
 
 class Highlighting(Protocol):
@@ -123,7 +123,7 @@ class TableTab(RecordTab):
 
 
 def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
-    from mia_desktop.qt.remains_chart import RemainsChart  # loads with the tab
+    from mia_desktop.qt.drawing.remains_chart import RemainsChart  # loads with the tab
 
     charted = database.records_by_id(database.record_ids("batch", limit=CHART_BARS))
     batches = [b for b in charted if isinstance(b, Batch)]

@@ -19,11 +19,11 @@ from mia_desktop.db.store import Database
 from mia_desktop.qt import columns
 from mia_desktop.qt.models import LazyRecordModel
 from mia_desktop.qt.record_table import RecordTable
-from mia_desktop.qt.tabs import ALL, RecordTab
+from mia_desktop.qt.tabs.base import ALL, RecordTab
 
 if TYPE_CHECKING:
-    from mia_desktop.qt.tabs import Highlighting
-from mia_desktop.qt.timeline_view import TimelineView
+    from mia_desktop.qt.tabs.base import Highlighting
+from mia_desktop.qt.drawing.timeline_view import TimelineView
 from mia_desktop.records import Event
 
 # About 20 marks a lane: more overlap unreadably (the list below holds them all). One page

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from mia_desktop.db.store import Database
 from mia_desktop.present.values import as_of, figure_value_text
 from mia_desktop.qt import columns
-from mia_desktop.qt.efforts_overview import EffortsAxis, EffortsOverview
+from mia_desktop.qt.drawing.efforts_overview import EffortsAxis, EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
-from mia_desktop.qt.tabs import RecordTab
+from mia_desktop.qt.tabs.base import RecordTab
 from mia_desktop.qt.text_view import TextView
 
 if TYPE_CHECKING:
-    from mia_desktop.qt.tabs import Highlighting
+    from mia_desktop.qt.tabs.base import Highlighting
 from mia_desktop.records import Country, Effort, Figure
 
 OVERVIEW_EFFORTS = 60  # the first efforts by date in the at-a-glance drawing

@@ -1,0 +1,1 @@
+"""The drawings: the timeline, the remains chart and the efforts overview (QPainter)."""

@@ -1,0 +1,1 @@
+"""The tab pages: each builds when first shown (lazy), on RecordTab (base)."""
