@@ -20,7 +20,6 @@ from mia_desktop.search.query import (
     exact_numbers,
     exact_phrase,
     expand_aliases,
-    fold,
     nearest_words,
     parse,
     to_fts_query,
@@ -28,6 +27,7 @@ from mia_desktop.search.query import (
     words_to_search,
 )
 from mia_desktop.search.snippets import snippet_html, snippet_text
+from mia_desktop.search.words import fold
 
 VOCABULARY = Vocabulary(
     alias_groups=(("POW", "POWs", "prisoners of war"), ("K208", "K-208", "208 boxes")),

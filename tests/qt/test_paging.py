@@ -178,7 +178,7 @@ def _search_panel(qtbot: QtBot, db: Database, tmp_path: Path) -> tuple[SearchPan
 def test_very_many_search_matches_are_counted_once_the_typing_pauses(
     qtbot: QtBot, scaled_db: Database, tmp_path: Path
 ) -> None:
-    from mia_desktop.search.query import distinct_mark
+    from mia_desktop.search.words import distinct_mark
 
     panel, _host = _search_panel(qtbot, scaled_db, tmp_path)
     panel.field.setText("remains")

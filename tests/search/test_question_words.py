@@ -11,7 +11,8 @@ import pytest
 from mia_desktop import paths
 from mia_desktop.db.store import Database
 from mia_desktop.search.engine import Searcher, describe_result
-from mia_desktop.search.query import parse, question
+from mia_desktop.search.query import parse
+from mia_desktop.search.questions import question
 
 
 @pytest.fixture(scope="module")

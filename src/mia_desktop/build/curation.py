@@ -540,7 +540,7 @@ def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
 
 
 def _read_search_vocabulary(path: Path, curation: Curation) -> None:
-    from mia_desktop.search.query import normalized_tokens
+    from mia_desktop.search.words import normalized_tokens
 
     data = read_toml(path, curation.problems)
     stop_words = data.get("stop_words", [])

@@ -13,6 +13,7 @@ import sqlite_utils
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
+from mia_desktop.build.indexing import distinct_marks, index_terms
 from mia_desktop.build.subject_index import index_words, subjects_of
 from mia_desktop.db.schema import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
 from mia_desktop.records import (
@@ -25,7 +26,7 @@ from mia_desktop.records import (
     Paragraph,
     Record,
 )
-from mia_desktop.search.query import distinct_marks, fold, index_terms, tokenize
+from mia_desktop.search.words import fold, tokenize
 
 FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search.py)
 

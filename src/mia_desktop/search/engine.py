@@ -11,6 +11,7 @@ from mia_desktop.db.store import Database
 from mia_desktop.records import SearchHit
 from mia_desktop.search import query as fts  # the pure query builders
 from mia_desktop.search.grouping import ResultGroup, group_by_sentence
+from mia_desktop.search.questions import question
 
 MAX_SUGGESTED_WORDS = 3  # spelling help for the first few unknown words is enough
 # This many matches or more (a short prefix, a common word): the filters show totals, not
@@ -115,7 +116,7 @@ class Searcher:
     ) -> SearchResult:
         filters = filters or SearchFilters()
         typed, prefix = fts.words_to_search(text)
-        asks, typed = fts.question(typed)
+        asks, typed = question(typed)
         typed = fts.without_context(typed, self.vocabulary)
         terms = fts.with_word_forms(fts.expand_aliases(typed, self.vocabulary), self.vocabulary)
         if not terms:

@@ -7,25 +7,23 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from mia_desktop.records import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
-    KIND_LABELS,
-    Batch,
-    Effort,
-    Event,
-    Figure,
-    Record,
+)
+from mia_desktop.search.words import (
+    MAX_FORMS,
+    MIN_FAMILY_WORD,
+    distinct_mark,
+    family_key,
+    fold,
+    normalized_tokens,
+    tokenize,
 )
 
-# unicode61 treats every character that is not a letter or digit as a separator, so a
-# token here is a run of letters and digits; punctuation never reaches FTS5 syntax.
-_TOKEN = re.compile(r"[^\W_]+")
-_THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _QUOTED = re.compile(r'"([^"]*)"')
 _EDGE_PUNCTUATION = ".,;:!?()[]{}"
 MAX_TERMS = 32  # more words than this add nothing but cost
@@ -96,64 +94,6 @@ class Vocabulary:
     @property
     def longest_alias(self) -> int:
         return max((len(key) for key in self._index), default=1)
-
-
-# A family joins a verb, its noun and their inflections: identify, identifies, identified,
-# identification. Suffixes are taken off longest first, leaving at least MIN_STEM letters.
-_FAMILY_SUFFIXES = sorted(
-    (
-        "ifications", "ification", "ifying", "ifies", "ified", "ify",
-        "izations", "ization", "izing", "izes", "ized", "ize",
-        "ments", "ment", "ations", "ation", "ating", "ated", "ates", "ate",
-        "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es", "s", "y",
-    ),
-    key=len,
-    reverse=True,
-)  # fmt: skip
-MIN_STEM = 5  # "miss" would join missing to mission
-MIN_FAMILY_WORD = 5  # shorter words are left to the stemmer: "uses" is not "usual"
-MAX_FORMS = 6
-
-
-def family_key(word: str) -> str:
-    """What the words of one family share: "identification" and "identifies" -> "ident"."""
-    for suffix in _FAMILY_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-            return word[: -len(suffix)]
-    return word
-
-
-# Around a word, this makes a token no word of the brief is, and which the stemmer leaves
-# whole ("zzremainszz", "zzremainedzz"), so each form keeps a token of its own.
-DISTINCT_MARK = "zz"
-
-
-def distinct_mark(word: str) -> str:
-    """The token indexed for each form of a distinct word ("remains")."""
-    return f"{DISTINCT_MARK}{fold(word)}{DISTINCT_MARK}"
-
-
-def distinct_marks(texts: Iterable[str], distinct_words: Iterable[str]) -> list[str]:
-    """The marks to index for the words of these texts in a distinct word's family: each
-    form ("remains", "remained", "remaining") is then matched by itself alone."""
-    families = {family_key(word) for word in distinct_words}
-    present = {fold(token) for text in texts for token in tokenize(text)}
-    return [distinct_mark(word) for word in sorted(present) if family_key(word) in families]
-
-
-def fold(text: str) -> str:
-    """Lowercase without diacritics, as the index sees words ("P'yŏngyang" -> "p'yongyang")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def tokenize(text: str) -> list[str]:
-    """Index tokens of a text, with "3,313" read as the single number 3313."""
-    return _TOKEN.findall(_THOUSANDS.sub(lambda m: m.group().replace(",", ""), text))
-
-
-def normalized_tokens(text: str) -> tuple[str, ...]:
-    return tuple(fold(t) for t in tokenize(text))
 
 
 def parse(text: str) -> list[Term]:
@@ -229,50 +169,6 @@ def with_word_forms(terms: Sequence[Term], vocabulary: Vocabulary) -> list[Term]
         else:
             widened.append(replace(term, forms=vocabulary.forms_of(term.tokens[0])))
     return widened
-
-
-# What a question asks for, by the words it opens with. The words themselves are not
-# searched: "who identifies remains" must match "identifies remains", not "who remained".
-QUESTION_OPENINGS: dict[tuple[str, ...], str] = {
-    ("how", "many"): "how many",
-    ("how", "much"): "how many",
-    ("what", "number"): "how many",
-    ("what", "is", "the", "number"): "how many",
-    ("what", "was", "the", "number"): "how many",
-    ("when",): "when",
-    ("since", "when"): "when",
-    ("until", "when"): "when",
-    ("what", "year"): "when",
-    ("which", "year"): "when",
-    ("in", "what", "year"): "when",
-    ("in", "which", "year"): "when",
-    ("what", "date"): "when",
-    ("who",): "who",
-    ("whom",): "who",
-    ("which", "agency"): "who",
-    ("which", "organization"): "who",
-    ("which", "office"): "who",
-    ("why",): "why",
-    ("what", "reason"): "why",
-    ("for", "what", "reason"): "why",
-    ("how", "come"): "why",
-}
-_LEAD_INS = {"and", "but", "so", "then", "also", "ok", "okay", "please"}
-ASKS = ("how many", "when", "who", "why")
-
-
-def question(terms: Sequence[Term]) -> tuple[str | None, list[Term]]:
-    """What a question asks for (one of ASKS, or None), and its terms without the asking
-    words ("how many americans ..." -> ("how many", ["americans", ...]))."""
-    words = [fold(t.text) if not t.quoted else "" for t in terms]
-    start = 0
-    while start < len(words) - 1 and words[start] in _LEAD_INS:
-        start += 1
-    for length in (4, 3, 2, 1):
-        asks = QUESTION_OPENINGS.get(tuple(words[start : start + length]))
-        if asks and len(terms) > start + length:  # a question word alone is searched
-            return asks, [*terms[:start], *terms[start + length :]]
-    return None, list(terms)
 
 
 def also_searched(terms: Iterable[Term]) -> list[str]:
@@ -483,22 +379,3 @@ def corrected(terms: Sequence[Term], replacements: dict[str, str]) -> list[Term]
         Term(tuple(replacements.get(tok, tok) for tok in t.tokens), t.quoted, t.alternatives)
         for t in terms
     ]
-
-
-def index_terms(record: Record, country_names: list[str]) -> str:
-    """Extra searchable words for a record: its kind, countries, category and plain numbers."""
-    terms = [KIND_LABELS[record.kind], *country_names]
-    if record.date:
-        terms.append(record.date.label)
-    if isinstance(record, Event):
-        terms.append(record.category)
-    elif isinstance(record, Effort):
-        terms += [record.effort_type, record.status, record.status_detail, record.outcome]
-    elif isinstance(record, Figure):
-        terms += [record.measure, record.unit]
-    elif isinstance(record, Batch):
-        terms += [record.unit, record.recipient or ""]
-    # "3,313" is two tokens to unicode61; index "3313" too so either spelling is found.
-    for text in (record.title, record.text, record.quote):
-        terms += [m.group().replace(",", "") for m in _THOUSANDS.finditer(text)]
-    return " ".join(t for t in terms if t)
