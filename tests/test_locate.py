@@ -16,7 +16,9 @@ import pytest
 from mia_desktop import main
 from mia_desktop.db.store import Database
 from mia_desktop.records import Paragraph
-from mia_desktop.search.locate import MAX_CHARS, Location, describe, locate, word_diff
+from mia_desktop.search.locate import Location, locate
+from mia_desktop.search.locate_report import describe, word_diff
+from mia_desktop.search.locate_words import MAX_CHARS
 
 RELEASED = "A further 3,313 Americans were released in August 1953 after the Armistice was signed."
 REPATRIATIONS = "Korean War Repatriations"

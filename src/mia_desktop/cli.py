@@ -336,7 +336,8 @@ def _read_stdin() -> str | None:
 
 def _locate(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citing.citer import Citer
-    from mia_desktop.search.locate import describe, locate, word_diff
+    from mia_desktop.search.locate import locate
+    from mia_desktop.search.locate_report import describe, word_diff
 
     text = _read_stdin() if args.text == "-" else args.text
     if text is None:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 from mia_desktop.db.store import Database
 from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import KIND_LABELS
-from mia_desktop.search.locate import Location, Marks, describe, locate, marked
+from mia_desktop.search.locate import Location, locate
+from mia_desktop.search.locate_report import Marks, describe, marked
 
 DEBOUNCE_MS = 200
 # How each kind of run is drawn: struck out what the brief has and the text lacks or

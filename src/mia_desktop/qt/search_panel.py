@@ -360,7 +360,8 @@ class SearchPanel(QObject):
             self.answer_row.setVisible(False)
             self.answer.clear()
             return
-        from mia_desktop.search.locate import describe, locate
+        from mia_desktop.search.locate import locate
+        from mia_desktop.search.locate_report import describe
 
         if self._paragraphs is None:
             self._paragraphs = self._db.paragraphs()
