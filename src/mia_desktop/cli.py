@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return int(stop.code or 0)
     if args.command is None:
-        from mia_desktop.qt.app import run  # Qt only when the GUI is wanted
+        from mia_desktop.qt.app import run
 
         return run(db_path=args.db, exit_after_startup=args.exit_after_startup)
     if args.command == "build-db":

@@ -16,8 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from mia_desktop import main, paths
 from mia_desktop.db.store import Database
-from mia_desktop.qt.app import ErrorReporter, checked_settings
+from mia_desktop.qt.crash import ErrorReporter
 from mia_desktop.qt.main_window import MainWindow
+from mia_desktop.qt.settings import checked_settings
 
 pytestmark = pytest.mark.gui
 

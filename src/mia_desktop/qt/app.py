@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
-import shutil
 import signal
 import sqlite3
 import sys
-import tempfile
 import threading
-import traceback
-import unicodedata
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -24,30 +17,22 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     QSocketNotifier,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
-    qVersion,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mia_desktop import __version__, paths
+from mia_desktop import paths
 from mia_desktop.db.opening import DatabaseError, IntegrityCheck
 from mia_desktop.db.store import Database
+from mia_desktop.qt.crash import ErrorReporter
 from mia_desktop.qt.main_window import APP_NAME, MainWindow, clear_clipboard_on_quit
+from mia_desktop.qt.settings import checked_settings, default_settings, warn
 
 EXIT_BAD_INPUT = 2
 _HEADLESS_PLATFORMS = {"offscreen", "minimal"}
-
-# The version of the settings file's layout. The app writes it to every settings file it
-# uses; a file with a higher one comes from a newer mia-desktop and is left alone.
-SETTINGS_VERSION = 1
-SETTINGS_VERSION_KEY = "meta/settings_version"
-
-LOG_FILE_NAME = "mia-desktop.log"
-_LOG_LIMIT = 1_000_000  # bytes; a longer log is moved aside to mia-desktop.log.1
 
 
 def _has_display() -> bool:
@@ -61,253 +46,6 @@ def _has_display() -> bool:
 def _can_start_qt() -> bool:
     # Without a display and without an explicit platform, Qt aborts the process.
     return _has_display() or bool(os.environ.get("QT_QPA_PLATFORM"))
-
-
-def _warn(message: str) -> None:
-    print(f"mia-desktop: warning: {message}", file=sys.stderr)
-
-
-# -- settings ------------------------------------------------------------------------------
-
-
-def default_settings() -> QSettings:
-    """The user's settings file, checked (see checked_settings)."""
-    return checked_settings(
-        QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
-    )
-
-
-def checked_settings(settings: QSettings) -> QSettings:
-    """These settings if they are usable, else default settings, with a warning on stderr.
-
-    A corrupt file is moved aside to NAME.corrupt and started afresh; a file from a newer
-    mia-desktop is left untouched and this session uses scratch settings that are not kept.
-    """
-    path = Path(settings.fileName())
-    unreadable = _unreadable_reason(path)
-    if unreadable is not None:
-        _warn(
-            f"the settings file {path} cannot be read ({unreadable}); starting with default"
-            " settings, which are not kept"
-        )
-        return _scratch_settings()
-    problem = _corruption(settings)
-    if problem is None:
-        version = _settings_version(settings)
-        if version is None:
-            problem = f"{SETTINGS_VERSION_KEY} is not a whole number"
-        elif version > SETTINGS_VERSION:
-            _warn(
-                f"the settings file {path} was written by a newer mia-desktop (settings"
-                f" version {version}, this one reads {SETTINGS_VERSION}); starting with"
-                " default settings and leaving the file as it is"
-            )
-            return _scratch_settings()
-        else:
-            settings.setValue(SETTINGS_VERSION_KEY, SETTINGS_VERSION)
-            return settings
-    if settings.status() == QSettings.Status.AccessError:
-        _warn(f"the settings file {path} cannot be read; starting with default settings")
-        return _scratch_settings()
-    backup = path.with_name(path.name + ".corrupt")
-    try:
-        os.replace(path, backup)
-    except OSError as error:
-        _warn(
-            f"the settings file {path} is corrupt ({problem}) and cannot be moved aside"
-            f" ({error.strerror or error}); starting with default settings"
-        )
-        return _scratch_settings()
-    settings.sync()  # forgets what it read: the file is gone
-    settings.setValue(SETTINGS_VERSION_KEY, SETTINGS_VERSION)
-    settings.sync()
-    _warn(
-        f"the settings file {path} is corrupt ({problem}); starting with default settings"
-        f" (the old file is kept as {backup})"
-    )
-    return settings if settings.status() == QSettings.Status.NoError else _scratch_settings()
-
-
-def _unreadable_reason(path: Path) -> str | None:
-    """Why the settings file (or its folder) cannot be read, or None when it can or is new."""
-    try:
-        if path.is_file():
-            with path.open("rb"):
-                pass
-        elif path.parent.exists():
-            os.listdir(path.parent)
-    except OSError as error:
-        return error.strerror or str(error)
-    return None
-
-
-def _settings_version(settings: QSettings) -> int | None:
-    value = settings.value(SETTINGS_VERSION_KEY)
-    if value is None:
-        return 0  # written before settings had a version
-    try:
-        return int(str(value))
-    except ValueError:
-        return None
-
-
-def _corruption(settings: QSettings) -> str | None:
-    """What is wrong with the settings file, or None when it reads as a settings file."""
-    path = Path(settings.fileName())
-    problem = _ini_text_problem(path) if settings.format() == QSettings.Format.IniFormat else None
-    if problem is not None:
-        return problem
-    # Read only now: Qt's own parser complains on stderr about binary garbage.
-    status = settings.status()
-    if status == QSettings.Status.AccessError:
-        return "it cannot be read"
-    if status == QSettings.Status.FormatError:
-        return "Qt cannot parse it"
-    return None
-
-
-def _ini_text_problem(path: Path) -> str | None:
-    """What makes the file no INI text as Qt writes it: binary data, a line of no setting."""
-    if not path.is_file():
-        return None
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return f"it cannot be read: {error.strerror or error}"
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return "it is not text"
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" for ch in text):
-        return "it holds binary data"
-    continued = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        ok = (
-            continued
-            or not line
-            or line.startswith((";", "#"))
-            or (line.startswith("[") and line.endswith("]"))
-            or ("=" in line and not line.startswith("="))
-        )
-        if not ok:
-            return f"line {number} is not a setting"
-        continued = line.endswith("\\")
-    return None
-
-
-def _scratch_settings() -> QSettings:
-    """Settings in a temporary file, removed at exit: defaults for this session only."""
-    folder = tempfile.mkdtemp(prefix="mia-desktop-settings-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue(SETTINGS_VERSION_KEY, SETTINGS_VERSION)
-    return settings
-
-
-# -- unexpected errors -----------------------------------------------------------------------
-
-
-def default_log_dir() -> Path:
-    """The user's log folder: ~/.local/state/mia-desktop/logs on Linux (XDG_STATE_HOME)."""
-    for location in (
-        QStandardPaths.StandardLocation.StateLocation,
-        QStandardPaths.StandardLocation.AppLocalDataLocation,
-    ):
-        folder = QStandardPaths.writableLocation(location)
-        if folder:
-            return Path(folder) / "logs"
-    return Path(tempfile.gettempdir()) / APP_NAME / "logs"
-
-
-class ErrorReporter:
-    """A sys.excepthook for the running app.
-
-    Every unexpected exception (one raised in a slot, say) is logged with its traceback to
-    the user's log folder and summed up in one line on stderr; the first of the session is
-    also shown in a dialog when there is a display to show it on. The app keeps running.
-    """
-
-    def __init__(self, *, interactive: bool, log_dir: Path | None = None) -> None:
-        self.interactive = interactive
-        self._log_dir = log_dir
-        self._reported = False
-        self._dialog: QMessageBox | None = None
-        # A problem of the database file, not of the app: said as such (see run()).
-        self.database_problem: Callable[[BaseException], bool] | None = None
-
-    @property
-    def log_file(self) -> Path:
-        return (self._log_dir or default_log_dir()) / LOG_FILE_NAME
-
-    def __call__(
-        self,
-        exc_type: type[BaseException],
-        exc: BaseException,
-        tb: TracebackType | None,
-    ) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        if self.database_problem is not None and self.database_problem(exc):
-            return
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
-        summary = " ".join(f"{exc_type.__name__}: {exc}".split())[:300]
-        log_file, failure = self._write_log(details)
-        where = f"details in {log_file}" if failure is None else f"not logged: {failure}"
-        again = " (again)" if self._reported else ""
-        print(
-            f"mia-desktop: unexpected error{again}: {summary}; {where}; the app keeps running",
-            file=sys.stderr,
-        )
-        if failure is not None:
-            print(details, file=sys.stderr, end="")
-        if self._reported:
-            return
-        self._reported = True
-        if self.interactive and QApplication.instance() is not None:
-            self._show_dialog(summary, details, log_file if failure is None else None)
-
-    def install(self) -> ErrorReporter:
-        sys.excepthook = self
-        return self
-
-    def _write_log(self, details: str) -> tuple[Path, str | None]:
-        log_file = self.log_file
-        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
-        header = (
-            f"--- {stamp} mia-desktop {__version__}, Python {sys.version.split()[0]},"
-            f" Qt {qVersion()}, {sys.platform}\n"
-        )
-        try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            if log_file.is_file() and log_file.stat().st_size > _LOG_LIMIT:
-                os.replace(log_file, log_file.with_name(LOG_FILE_NAME + ".1"))
-            with log_file.open("a", encoding="utf-8") as log:
-                log.write(header + details + "\n")
-        except OSError as error:
-            return log_file, f"cannot write {log_file}: {error.strerror or error}"
-        return log_file, None
-
-    def _show_dialog(self, summary: str, details: str, log_file: Path | None) -> None:
-        # Not modal and not exec(): the app goes on while the message is up.
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            "mia-desktop",
-            "Something went wrong in mia-desktop. The app keeps running; the database was"
-            " not changed.",
-            QMessageBox.StandardButton.Ok,
-            QApplication.activeWindow(),
-        )
-        box.setObjectName("unexpectedErrorDialog")
-        logged = f"The details were written to {log_file}." if log_file else ""
-        box.setInformativeText(
-            f"{summary}\n\n{logged} Further errors in this session are only logged."
-        )
-        box.setDetailedText(details)
-        box.setModal(False)
-        box.show()
-        self._dialog = box
 
 
 # -- a large file's integrity check, after the window shows ----------------------------------
@@ -353,7 +91,7 @@ def _database_problem(
     reason = str(error)
     if isinstance(error, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason):
         message = f"{path}: is locked by another program; try again"
-        _warn(message)
+        warn(message)
         window.statusBar().showMessage(f"The database {message}", 15_000)
         return True
     if isinstance(error, DatabaseError):

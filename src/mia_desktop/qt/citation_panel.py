@@ -28,6 +28,7 @@ from mia_desktop.citing.styles import (
 from mia_desktop.db.opening import DatabaseError
 from mia_desktop.db.store import Database
 from mia_desktop.present.safe_html import is_web_link
+from mia_desktop.qt.settings import FORM_KEY, STYLE_KEY
 from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import LikelySource, Record, Rendering
 
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 
 # The citation code and the details page load with the first record shown, not at start-up.
 
-STYLE_KEY = "citation/style"
-FORM_KEY = "citation/form"
 
 _PLACEHOLDER = (
     "<h3>No record selected</h3><p>Select an event, batch, country, effort or figure to see"
@@ -72,7 +71,7 @@ class CitationPanel(QWidget):
         self.style_chooser.setAccessibleName("Citation style")
         for key, label in STYLES.items():
             self.style_chooser.addItem(label, key)
-        saved = settings.value(STYLE_KEY, DEFAULT_STYLE)
+        saved = settings.value(STYLE_KEY, DEFAULT_STYLE, type=str)
         index = self.style_chooser.findData(saved if isinstance(saved, str) else DEFAULT_STYLE)
         self.style_chooser.setCurrentIndex(max(index, 0))
         self.style_chooser.currentIndexChanged.connect(self._on_style)
@@ -81,7 +80,7 @@ class CitationPanel(QWidget):
         self.form_chooser.setAccessibleName("Citation form")
         for form in FORMS:
             self.form_chooser.addItem(FORM_LABELS[form], form)
-        saved_form = settings.value(FORM_KEY, DEFAULT_FORM)
+        saved_form = settings.value(FORM_KEY, DEFAULT_FORM, type=str)
         form_index = self.form_chooser.findData(
             saved_form if isinstance(saved_form, str) else DEFAULT_FORM
         )

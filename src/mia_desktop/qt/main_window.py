@@ -25,10 +25,17 @@ from mia_desktop.citing.styles import STYLES, form_name, quote_style
 from mia_desktop.db.store import Database
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.search_panel import SearchPanel
+from mia_desktop.qt.settings import (
+    EXPORT_FOLDER_KEY,
+    GEOMETRY_KEY,
+    TAB_KEY,
+    THEME_KEY,
+    splitter_key,
+)
 from mia_desktop.qt.tabs.base import RecordTab, TableTab
 from mia_desktop.qt.tabs.lazy import LazyTab
 from mia_desktop.qt.tabs.timeline import TimelineTab
-from mia_desktop.qt.theme import THEME_KEY, THEMES, apply_theme
+from mia_desktop.qt.theme import THEMES, apply_theme
 from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 
 if TYPE_CHECKING:
@@ -58,9 +65,6 @@ def put_on_clipboard(text: str, html: str) -> None:
     QGuiApplication.clipboard().setMimeData(mime)
 
 
-EXPORT_FOLDER_KEY = "export/folder"
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self, *, database: Database, settings: QSettings, parent: QWidget | None = None
@@ -73,7 +77,7 @@ class MainWindow(QMainWindow):
         self._source = database.source()
         self._locate_dialog: LocateDialog | None = None
         # The palette first: widgets made after it need no second polish.
-        saved_theme = settings.value(THEME_KEY, "system")
+        saved_theme = settings.value(THEME_KEY, "system", type=str)
         self.theme = saved_theme if saved_theme in THEMES else "system"
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -695,17 +699,17 @@ class MainWindow(QMainWindow):
 
     def _restore_splitters(self, splitters: list[QSplitter]) -> None:
         for splitter in splitters:
-            state = self._settings.value(f"splitters/{splitter.objectName()}")
+            state = self._settings.value(splitter_key(splitter.objectName()))
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
     def _restore_state(self) -> None:
-        geometry = self._settings.value("window/geometry")
+        geometry = self._settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self.splitter.setSizes([760, 520])
         self._restore_splitters([self.splitter, self.search_splitter])
-        tab = self._settings.value("window/tab", 0)
+        tab = self._settings.value(TAB_KEY, 0)
         try:
             index = int(tab)  # type: ignore[call-overload]
         except (TypeError, ValueError):
@@ -713,10 +717,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index if 0 <= index < self.tabs.count() else 0)
 
     def save_state(self) -> None:
-        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         for splitter in self._splitters():
-            self._settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
-        self._settings.setValue("window/tab", self.tabs.currentIndex())
+            self._settings.setValue(splitter_key(splitter.objectName()), splitter.saveState())
+        self._settings.setValue(TAB_KEY, self.tabs.currentIndex())
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -32,6 +32,7 @@ from mia_desktop.db.search_index import SearchFilters
 from mia_desktop.db.store import Database
 from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.qt.record_table import clear_quietly, focus_in_choosing_nothing
+from mia_desktop.qt.settings import HISTORY_KEY
 from mia_desktop.records import KIND_LABELS, Paragraph
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ RESULT_LIMIT = 50
 SENTENCE_WORDS = 8  # a search this long may be a pasted sentence: say where it is from
 MAX_SHOWN = 500  # "Show all" lists at most this many; more is for typing to narrow
 HISTORY_LENGTH = 20
-HISTORY_KEY = "search/history"
 # Item data for "no filter". Not None: PySide6 6.12 drops a reference to None each time
 # None is stored as combo box item data, and the interpreter aborts after a few thousand.
 _ANY = "*any*"

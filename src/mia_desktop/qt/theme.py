@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-THEME_KEY = "view/theme"
 
 # Categories and statuses get hues; lightness follows the palette so both themes read well.
 _HUES = [210, 25, 130, 280, 0, 50, 180, 330, 95, 240, 160]
