@@ -28,8 +28,8 @@ from mia_desktop import paths
 from mia_desktop.db.opening import DatabaseError, IntegrityCheck
 from mia_desktop.db.store import Database
 from mia_desktop.qt.crash import ErrorReporter
-from mia_desktop.qt.main_window import APP_NAME, MainWindow, clear_clipboard_on_quit
-from mia_desktop.qt.settings import checked_settings, default_settings, warn
+from mia_desktop.qt.main_window import MainWindow, clear_clipboard_on_quit
+from mia_desktop.qt.settings import APP_NAME, checked_settings, default_settings, warn
 
 EXIT_BAD_INPUT = 2
 _HEADLESS_PLATFORMS = {"offscreen", "minimal"}

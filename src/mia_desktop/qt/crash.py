@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mia_desktop import __version__
-from mia_desktop.qt.main_window import APP_NAME
+from mia_desktop.qt.settings import APP_NAME
 
 LOG_FILE_NAME = "mia-desktop.log"
 _LOG_LIMIT = 1_000_000  # bytes; a longer log is moved aside to mia-desktop.log.1

@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 # Start-up builds only what the first window shows. The other tabs, the citation code,
 # export and help load when first used (their modules are imported there).
 
-APP_NAME = "mia-desktop"
 _PAGE_OF_KIND = {"event": 0, "batch": 1, "country": 2, "effort": 2, "figure": 3}
 _SOURCE_PAGE = 4
 _INDEX_PAGE = 5

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSettings,
 )
 
-from mia_desktop.qt.main_window import APP_NAME
+APP_NAME = "mia-desktop"  # the settings' folder and file, the desktop entry's name
 
 # Every key the app keeps, in one place (read with settings.value(key, default, type=...)).
 THEME_KEY = "view/theme"
