@@ -311,8 +311,8 @@ _OFFLINE_SESSION = textwrap.dedent(
                        window.copy_bibliography_action, window.copy_markdown_action):
             action.trigger()
         steps.append(QGuiApplication.clipboard().text() != "")
-        steps.append(window.export_to(out / "all.json", what="all", fmt="json"))
-        steps.append(window.export_to(out / "refs.ris", what="bibliography", fmt="ris"))
+        steps.append(window.exporting.export_to(out / "all.json", what="all", fmt="json"))
+        steps.append(window.exporting.export_to(out / "refs.ris", what="bibliography", fmt="ris"))
         window.close()
         app.processEvents()
         QGuiApplication.clipboard().clear()

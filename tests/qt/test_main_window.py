@@ -430,12 +430,12 @@ def test_export_all_records_as_markdown_and_the_bibliography(
     window: MainWindow, tmp_path: Path
 ) -> None:
     target = tmp_path / "records.md"
-    assert window.export_to(target, what="all", fmt="markdown")
+    assert window.exporting.export_to(target, what="all", fmt="markdown")
     text = target.read_text(encoding="utf-8")
     assert "> Between 1990 and 1994, North Korea turned over" in text
     assert "Cite: National Committee on North Korea, *Korean War POW/MIAs*" in text
     bib = tmp_path / "refs.bib"
-    assert window.export_to(bib, what="bibliography", fmt="bibtex")
+    assert window.exporting.export_to(bib, what="bibliography", fmt="bibtex")
     assert bib.read_text(encoding="utf-8").startswith("@techreport{ncnk2015,")
     assert "Exported the bibliography" in window.statusBar().currentMessage()
 
@@ -449,7 +449,7 @@ def test_export_selected_rows_as_csv(window: MainWindow, tmp_path: Path) -> None
         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
     )
     target = tmp_path / "two.csv"
-    assert window.export_to(target, what="selected", fmt="csv")
+    assert window.exporting.export_to(target, what="selected", fmt="csv")
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("kind,id,title") and len(lines) == 3
 
@@ -461,10 +461,10 @@ def test_an_unwritable_export_says_why_and_writes_nothing(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not window.export_to(tmp_path / "no-such-folder" / "x.json", what="all", fmt="json")
+    assert not window.exporting.export_to(tmp_path / "no-such-folder" / "x.json", what="all", fmt="json")
     assert shown and "no such folder" in shown[0] and "Nothing was written" in shown[0]
     before = bundled_db_path.read_bytes()
-    assert not window.export_to(bundled_db_path, what="all", fmt="json")
+    assert not window.exporting.export_to(bundled_db_path, what="all", fmt="json")
     assert "that is the app's database" in shown[1]
     assert bundled_db_path.read_bytes() == before
 
@@ -492,7 +492,7 @@ def test_the_status_bar_and_export_count_the_same_records(
             f"{curated} records (events, remains batches, countries, efforts and figures) from NCNK"
         )
     )
-    assert main.export_to(tmp_path / "all.json", what="all", fmt="json")
+    assert main.exporting.export_to(tmp_path / "all.json", what="all", fmt="json")
     assert main.statusBar().currentMessage().startswith(f"Exported {curated} records to ")
 
 
@@ -507,8 +507,8 @@ def test_the_next_start_removes_what_a_killed_export_left(
 
     folder = tmp_path / "exports"
     folder.mkdir()
-    assert window.export_to(folder / "all.json", what="all", fmt="json")
-    assert window.export_folder() == folder  # the save dialog opens there next time
+    assert window.exporting.export_to(folder / "all.json", what="all", fmt="json")
+    assert window.exporting.export_folder() == folder  # the save dialog opens there next time
     window.close()  # its settings are saved
     leftover = folder / f".all.json{TEMPORARY_MARK}k1ll3d.tmp"  # as kill -9 mid-write leaves
     leftover.write_text("{half")

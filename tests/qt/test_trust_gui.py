@@ -57,11 +57,11 @@ def test_a_whole_session_leaves_the_bundled_database_unchanged(
         window.copy_quote_action.trigger()
         window.copy_markdown_action.trigger()
         out = tmp_path / "x.json"
-        assert window.export_to(out, what="all", fmt="json")
+        assert window.exporting.export_to(out, what="all", fmt="json")
         assert json.loads(out.read_text(encoding="utf-8"))["records"]
-        assert window.export_to(tmp_path / "x.csv", what="all", fmt="csv")
-        assert window.export_to(tmp_path / "x.md", what="all", fmt="markdown")
-        assert window.export_to(tmp_path / "x.bib", what="bibliography", fmt="bibtex")
+        assert window.exporting.export_to(tmp_path / "x.csv", what="all", fmt="csv")
+        assert window.exporting.export_to(tmp_path / "x.md", what="all", fmt="markdown")
+        assert window.exporting.export_to(tmp_path / "x.bib", what="bibliography", fmt="bibtex")
         window.close()
     assert (_sha256(database), database.stat().st_mtime_ns) == before
     assert sorted(p.name for p in database.parent.iterdir()) == siblings  # no -journal, -wal

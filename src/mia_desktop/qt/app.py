@@ -211,7 +211,7 @@ def run(
             window, path, error, interactive=interactive
         )
         window.show()
-        QTimer.singleShot(0, window.tidy_export_folder)  # off the path to the first paint
+        QTimer.singleShot(0, window.exporting.tidy_folder)  # off the path to the first paint
         restore_signals = (
             close_on_signals(window)
             if threading.current_thread() is threading.main_thread()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, partial
 from itertools import pairwise
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,21 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop import __version__
-from mia_desktop.citing.styles import STYLES, form_name, quote_style
 from mia_desktop.db.store import Database
 from mia_desktop.qt.citation_panel import CitationPanel
+from mia_desktop.qt.citing_actions import CopyCommands
+from mia_desktop.qt.export_flow import ExportFlow
+from mia_desktop.qt.pages import PAGES, page_of_kind, page_titled
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.settings import (
-    EXPORT_FOLDER_KEY,
-    GEOMETRY_KEY,
-    TAB_KEY,
     THEME_KEY,
-    splitter_key,
 )
 from mia_desktop.qt.tabs.base import RecordTab, TableTab
 from mia_desktop.qt.tabs.lazy import LazyTab
 from mia_desktop.qt.tabs.timeline import TimelineTab
 from mia_desktop.qt.theme import THEMES, apply_theme
+from mia_desktop.qt.window_state import (
+    fit_to_screen,
+    named_splitters,
+    restore_splitters,
+    restore_window,
+    save_window,
+)
 from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 
 if TYPE_CHECKING:
@@ -48,20 +53,11 @@ if TYPE_CHECKING:
 # Start-up builds only what the first window shows. The other tabs, the citation code,
 # export and help load when first used (their modules are imported there).
 
-_PAGE_OF_KIND = {"event": 0, "batch": 1, "country": 2, "effort": 2, "figure": 3}
-_SOURCE_PAGE = 4
-_INDEX_PAGE = 5
+_SOURCE_PAGE = page_of_kind("passage")
+_INDEX_PAGE = page_titled("Index")
 PageT = TypeVar("PageT", bound=QWidget)
 # Qt adds the application's display name ("— mia-desktop") to every window's title.
 WINDOW_TITLE = "Korean War POW/MIA accounting (NCNK brief, October 2015)"
-
-
-def put_on_clipboard(text: str, html: str) -> None:
-    """One QMimeData with both flavours: rich text for word processors, plain for the rest."""
-    mime = QMimeData()
-    mime.setText(text)
-    mime.setHtml(html)
-    QGuiApplication.clipboard().setMimeData(mime)
 
 
 class MainWindow(QMainWindow):
@@ -89,17 +85,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         # Each page is built when first shown or needed, so start-up builds one.
         self._pages: list[LazyTab[QWidget]] = []
-        for title, build in (
-            ("Timeline", lambda parent: TimelineTab(database=database, parent=parent)),
-            ("Remains batches", lambda parent: _batches_tab(database, parent)),
-            ("Country efforts", lambda parent: _countries_tab(database, parent)),
-            ("Figures", lambda parent: _figures_tab(database, parent)),
-            ("Source", lambda parent: _source_tab(database, parent)),
-            ("Index", lambda parent: _index_tab(database, parent)),
-        ):
-            page: LazyTab[QWidget] = LazyTab(build=build, on_built=self._wire_tab, parent=self.tabs)
+        for spec in PAGES:
+            page: LazyTab[QWidget] = LazyTab(
+                build=partial(spec.build, database),
+                on_built=self._wire_tab,
+                parent=self.tabs,
+            )
             self._pages.append(page)
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, spec.title)
         self.tabs.currentChanged.connect(lambda index: self._pages[index].content())
 
         self.panel = CitationPanel(
@@ -114,12 +107,24 @@ class MainWindow(QMainWindow):
             ],
             parent=self,
         )
+        say = self.statusBar().showMessage
+        self.copying = CopyCommands(
+            panel=self.panel, citer=lambda: self.citer, database=database, say=say
+        )
+        self.exporting = ExportFlow(
+            window=self,
+            database=database,
+            settings=settings,
+            citer=lambda: self.citer,
+            selected_records=self.selected_records,
+            say=say,
+        )
         self.panel.record_link_activated.connect(self.open_record)
         self.panel.index_heading_activated.connect(self.show_index_heading)
-        self.panel.lead_copy_requested.connect(self.copy_lead)
+        self.panel.lead_copy_requested.connect(self.copying.lead)
         self.panel.style_changed.connect(self._name_copy_actions)
         self.search.record_activated.connect(self.open_record)
-        self.search.answer_copied.connect(self._copy_answer)
+        self.search.answer_copied.connect(self.copying.answer)
         self.search.locate_requested.connect(self.show_locate_dialog)
         self.search.record_highlighted.connect(self.show_details)
 
@@ -153,8 +158,9 @@ class MainWindow(QMainWindow):
             f"{curated:,} records ({ALL_RECORDS_NOTE}) from {self._source.publisher_short},"
             f" “{self._source.title},” {self._source.date_label}"
         )
-        self._fit_to_screen(1280, 800)
-        self._restore_state()
+        fit_to_screen(self, 1280, 800)
+        self.splitter.setSizes([760, 520])
+        restore_window(settings, self, [self.splitter, self.search_splitter], self.tabs)
         self.theme_actions[self.theme].setChecked(True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
@@ -169,7 +175,9 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus ------------------------------------------------------------------
 
-    def _action(self, text: str, name: str, shortcuts: list[QKeySequence], slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self, text: str, name: str, shortcuts: list[QKeySequence], slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         unique = []  # a key listed twice (F1 is also HelpContents) makes Qt ignore both
@@ -185,25 +193,34 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         key = QKeySequence
         self.copy_citation_action = self._action(
-            "&Copy citation", "copyCitationAction", [key("Ctrl+Shift+C")], self.copy_citation
+            "&Copy citation",
+            "copyCitationAction",
+            [key("Ctrl+Shift+C")],
+            lambda: self.copying.citation(),
         )
         self.copy_quote_action = self._action(
             "Copy &quote with citation",
             "copyQuoteAction",
             [key("Ctrl+Shift+Q")],
-            self.copy_quote_with_citation,
+            lambda: self.copying.quote_with_citation(),
         )
         self.copy_short_action = self._action(
-            "Copy &short note", "copyShortAction", [key("Ctrl+Shift+N")], self.copy_short_note
+            "Copy &short note",
+            "copyShortAction",
+            [key("Ctrl+Shift+N")],
+            lambda: self.copying.short_note(),
         )
         self.copy_bibliography_action = self._action(
             "Copy &bibliography entry",
             "copyBibliographyAction",
             [key("Ctrl+Shift+B")],
-            self.copy_bibliography_entry,
+            lambda: self.copying.bibliography_entry(),
         )
         self.copy_markdown_action = self._action(
-            "Copy as &Markdown", "copyMarkdownAction", [key("Ctrl+Shift+M")], self.copy_markdown
+            "Copy as &Markdown",
+            "copyMarkdownAction",
+            [key("Ctrl+Shift+M")],
+            lambda: self.copying.markdown(),
         )
         self.locate_action = self._action(
             "&Where Is This From?…",
@@ -212,7 +229,7 @@ class MainWindow(QMainWindow):
             lambda: self.show_locate_dialog(),
         )
         self.export_action = self._action(
-            "&Export…", "exportAction", [key("Ctrl+E")], self.show_export_dialog
+            "&Export…", "exportAction", [key("Ctrl+E")], lambda: self.exporting.show_dialog()
         )
         self.show_in_source_action = self._action(
             "Show in &source", "showInSourceAction", [key("Ctrl+Shift+S")], self.show_in_source
@@ -255,25 +272,10 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
 
     def _name_copy_actions(self, _style: str = "") -> None:
-        """Say on the buttons what they copy: the chosen form, in the style's own words."""
-        panel = self.panel
-        form = panel.form_name()
-        self.copy_citation_action.setIconText(f"Copy {form}")
-        self.copy_citation_action.setToolTip(
-            f"Copy the {form} in {STYLES[panel.citation_style]}"
-            f" ({self.copy_citation_action.shortcut().toString()})"
-        )
-        self.copy_markdown_action.setToolTip(
-            f"Copy the {form} as Markdown ({self.copy_markdown_action.shortcut().toString()})"
-        )
-        fallback = quote_style(panel.citation_style) != panel.citation_style
-        self.copy_quote_action.setIconText(
-            "Quote + Chicago note" if fallback else "Quote + citation"
-        )
-        self.copy_quote_action.setToolTip(
-            "Copy the quote with its Chicago note (a data format has no prose citation)"
-            if fallback
-            else "Copy the quote with its citation"
+        self.copying.name_actions(
+            citation=self.copy_citation_action,
+            markdown=self.copy_markdown_action,
+            quote=self.copy_quote_action,
         )
 
     def _make_menus(self) -> None:
@@ -300,7 +302,7 @@ class MainWindow(QMainWindow):
                 f"&{number + 1} {self.tabs.tabText(number)}",
                 f"showTab{number + 1}",
                 [QKeySequence(f"Ctrl+{number + 1}")],
-                lambda _checked=False, n=number: self.tabs.setCurrentIndex(n),
+                self._show_page(number),
             )
             view_menu.addAction(action)
         view_menu.addSeparator()
@@ -314,16 +316,11 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
+    def _show_page(self, number: int) -> Callable[[], None]:
+        return lambda: self.tabs.setCurrentIndex(number)
+
     def _shown_record(self) -> Record | None:
-        """The panel's record; with none, the status bar says what to do (a copy key pressed
-        with nothing shown is never silent)."""
-        record = self.panel.record
-        if record is None:
-            self.statusBar().showMessage(
-                "Nothing to copy or show yet: select a record (search, or pick a row in a tab)",
-                5000,
-            )
-        return record
+        return self.copying.shown_record()
 
     # -- behaviour ------------------------------------------------------------------------
 
@@ -362,10 +359,6 @@ class MainWindow(QMainWindow):
         self._locate_dialog.input.setFocus()
         return self._locate_dialog
 
-    def _copy_answer(self, text: str, html: str) -> None:
-        put_on_clipboard(text, html)
-        self.statusBar().showMessage(f"Copied: {text}", 8000)
-
     def show_index_heading(self, term: str) -> None:
         """Open the Index tab at a heading (from the panel's index terms)."""
         self.tabs.setCurrentIndex(_INDEX_PAGE)
@@ -376,7 +369,7 @@ class MainWindow(QMainWindow):
         record = self._db.record(record_id)
         if record is None:
             return
-        page = _PAGE_OF_KIND.get(record.kind)
+        page = page_of_kind(record.kind) if record.kind != "passage" else None
         if page is not None:
             self.tabs.setCurrentIndex(page)
             tab = self._pages[page].content()
@@ -399,72 +392,10 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search.focus()
 
-    def copy_citation(self) -> None:
-        """Copy the chosen form (note, short note, bibliography entry) in the chosen style."""
-        self._copy(self.panel.citation_form)
-
-    def copy_short_note(self) -> None:
-        self._copy("short")
-
-    def copy_bibliography_entry(self) -> None:
-        self._copy("bibliography")
-
-    def copy_markdown(self) -> None:
-        self._copy(self.panel.citation_form, as_markdown=True)
-
-    def copy_quote_with_citation(self) -> None:
-        record = self._shown_record()
-        if record is None:
-            return
-        style = quote_style(self.panel.citation_style)
-        rendering = self.citer.quote(record, style)
-        put_on_clipboard(rendering.text, rendering.html)
-        self.statusBar().showMessage(
-            f"Copied the quote with its {form_name(style, 'citation')} ({STYLES[style]}):"
-            f" {record.title}",
-            5000,
-        )
-
-    def copy_lead(self, marker: int) -> None:
-        """Copy the likely source of a note, in the chosen style and form (a lead, not the
-        brief): the status bar says so."""
-        leads = self._db.likely_sources([marker])
-        if not leads:
-            return
-        style, form = self.panel.citation_style, self.panel.citation_form
-        rendering = self.citer.lead(leads[0], style, form)
-        if rendering is None:
-            return
-        put_on_clipboard(rendering.text, rendering.html)
-        self.statusBar().showMessage(
-            f"Copied the likely source of note {self.citer.note_label(leads[0])}"
-            f" ({STYLES[style]} {form_name(style, form)}); it is a lead, not the brief's"
-            " own endnote",
-            8000,
-        )
-
-    def _copy(self, form: str, *, as_markdown: bool = False) -> None:
-        record = self._shown_record()
-        if record is None:
-            return
-        style = self.panel.citation_style
-        rendering = self.citer.cite(record, style, form)
-        if as_markdown:
-            text = self.citer.markdown(rendering, style)
-            put_on_clipboard(text, rendering.html)
-        else:
-            put_on_clipboard(rendering.text, rendering.html)
-        how = " as Markdown" if as_markdown else ""
-        self.statusBar().showMessage(
-            f"Copied the {STYLES[style]} {form_name(style, form)}{how}: {record.title}", 5000
-        )
-
-    # -- export ---------------------------------------------------------------------------
-
     # -- the pages, built on first use ----------------------------------------------------
 
     def _wire_tab(self, tab: QWidget) -> None:
-        self._restore_splitters(_named_splitters(tab))  # a tab's own, as it is built
+        restore_splitters(self._settings, named_splitters(tab))  # a tab's own, as it is built
         from mia_desktop.qt.tabs.index import IndexTab
 
         if isinstance(tab, IndexTab):
@@ -522,67 +453,6 @@ class MainWindow(QMainWindow):
         tab = self.current_page()
         ids = tab.selected_record_ids() if isinstance(tab, RecordTab) else []
         return self._db.records_by_id(ids)
-
-    def show_export_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from mia_desktop.qt.export_dialog import SUFFIXES, ExportDialog
-
-        selected = self.selected_records()
-        dialog = ExportDialog(
-            selected_count=len(selected),
-            all_count=self._db.count_records(exclude_kind="passage"),
-            parent=self,
-        )
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        fmt = dialog.format_key()
-        suggested = f"mia-{dialog.what()}.{SUFFIXES[fmt]}"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export to", str(self.export_folder() / suggested), f"{fmt} (*.{SUFFIXES[fmt]})"
-        )
-        if path:
-            self.export_to(Path(path), what=dialog.what(), fmt=fmt)
-
-    def export_to(self, path: Path, *, what: str, fmt: str) -> bool:
-        """Write the export; say what happened in the status bar or in a message box."""
-        from PySide6.QtWidgets import QMessageBox
-
-        from mia_desktop.export import ExportError, records_to_export, render, write_atomic
-
-        leads = self._db.likely_sources(range(1, 1000))
-        records: list[Record] = []
-        if what == "bibliography":
-            count = "the bibliography"
-        else:
-            records = (
-                self.selected_records()
-                if what == "selected"
-                else records_to_export(self._db.records())
-            )
-            count = f"{len(records)} record{'s' if len(records) != 1 else ''}"
-        text = render(fmt, records, self.citer, leads)
-        try:
-            write_atomic(path, text, protected=[self._db.path])
-        except ExportError as error:
-            QMessageBox.warning(self, "Export failed", f"Nothing was written.\n\n{error}")
-            return False
-        self.statusBar().showMessage(f"Exported {count} to {path}", 8000)
-        self._settings.setValue(EXPORT_FOLDER_KEY, str(Path(path).expanduser().parent))
-        return True
-
-    def export_folder(self) -> Path:
-        """Where the last export went (the save dialog opens there), else the home folder."""
-        saved = str(self._settings.value(EXPORT_FOLDER_KEY, "", type=str) or "")
-        folder = Path(saved) if saved else Path.home()
-        return folder if folder.is_dir() else Path.home()
-
-    def tidy_export_folder(self) -> None:
-        """Remove what an export killed mid-write (a crash, kill -9) left in its folder."""
-        from mia_desktop.export import remove_stale_temporaries
-
-        if self._settings.value(EXPORT_FOLDER_KEY, "", type=str):
-            remove_stale_temporaries(self.export_folder())
 
     def show_in_source(self) -> None:
         record = self._shown_record()
@@ -678,49 +548,17 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------
 
-    def _fit_to_screen(self, width: int, height: int) -> None:
-        # The first-run size, no larger than nine tenths of the screen.
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.9))
-            height = min(height, int(available.height() * 0.9))
-        self.resize(width, height)
-
     def _splitters(self) -> list[QSplitter]:
         """The window's splitters and those of the tabs built so far (a search of the
         window's whole widget tree would cost start-up a wrapper for every widget)."""
         found = [self.splitter, self.search_splitter]
         for page in self._pages:
             if page.built:
-                found += _named_splitters(page.content())
+                found += named_splitters(page.content())
         return found
 
-    def _restore_splitters(self, splitters: list[QSplitter]) -> None:
-        for splitter in splitters:
-            state = self._settings.value(splitter_key(splitter.objectName()))
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-
-    def _restore_state(self) -> None:
-        geometry = self._settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        self.splitter.setSizes([760, 520])
-        self._restore_splitters([self.splitter, self.search_splitter])
-        tab = self._settings.value(TAB_KEY, 0)
-        try:
-            index = int(tab)  # type: ignore[call-overload]
-        except (TypeError, ValueError):
-            index = 0
-        self.tabs.setCurrentIndex(index if 0 <= index < self.tabs.count() else 0)
-
     def save_state(self) -> None:
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        for splitter in self._splitters():
-            self._settings.setValue(splitter_key(splitter.objectName()), splitter.saveState())
-        self._settings.setValue(TAB_KEY, self.tabs.currentIndex())
-        self._settings.sync()
+        save_window(self._settings, self, self._splitters(), self.tabs)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search.cancel_pending()  # no search may run after the window (and database) close
@@ -738,40 +576,6 @@ def _focusable(widget: QWidget) -> list[QWidget]:
         and not isinstance(child.parentWidget(), QComboBox)  # a combo's own parts
         and not child.isHidden()
     ]
-
-
-def _named_splitters(widget: QWidget) -> list[QSplitter]:
-    return [s for s in widget.findChildren(QSplitter) if s.objectName()]
-
-
-def _batches_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs.base import batches_tab
-
-    return batches_tab(database=database, parent=parent)
-
-
-def _countries_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs.countries import CountriesTab
-
-    return CountriesTab(database=database, parent=parent)
-
-
-def _figures_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs.base import figures_tab
-
-    return figures_tab(database=database, parent=parent)
-
-
-def _index_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs.index import IndexTab
-
-    return IndexTab(database=database, parent=parent)
-
-
-def _source_tab(database: Database, parent: QWidget) -> QWidget:
-    from mia_desktop.qt.tabs.source import SourceTab
-
-    return SourceTab(database=database, parent=parent)
 
 
 def clear_clipboard_on_quit(app: QApplication) -> None:

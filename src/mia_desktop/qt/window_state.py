@@ -1,0 +1,54 @@
+"""The window's state between runs: its size and place, its splitters, the tab shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
+
+from mia_desktop.qt.settings import GEOMETRY_KEY, TAB_KEY, splitter_key
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """The first-run size, no larger than nine tenths of the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, int(available.width() * 0.9))
+        height = min(height, int(available.height() * 0.9))
+    window.resize(width, height)
+
+
+def named_splitters(widget: QWidget) -> list[QSplitter]:
+    return [s for s in widget.findChildren(QSplitter) if s.objectName()]
+
+
+def restore_splitters(settings: QSettings, splitters: list[QSplitter]) -> None:
+    for splitter in splitters:
+        state = settings.value(splitter_key(splitter.objectName()))
+        if isinstance(state, QByteArray):
+            splitter.restoreState(state)
+
+
+def restore_window(
+    settings: QSettings, window: QMainWindow, splitters: list[QSplitter], tabs: QTabWidget
+) -> None:
+    geometry = settings.value(GEOMETRY_KEY)
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    restore_splitters(settings, splitters)
+    try:
+        index = int(settings.value(TAB_KEY, 0))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        index = 0
+    tabs.setCurrentIndex(index if 0 <= index < tabs.count() else 0)
+
+
+def save_window(
+    settings: QSettings, window: QMainWindow, splitters: list[QSplitter], tabs: QTabWidget
+) -> None:
+    settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    for splitter in splitters:
+        settings.setValue(splitter_key(splitter.objectName()), splitter.saveState())
+    settings.setValue(TAB_KEY, tabs.currentIndex())
+    settings.sync()
