@@ -461,7 +461,9 @@ def test_an_unwritable_export_says_why_and_writes_nothing(
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
-    assert not window.exporting.export_to(tmp_path / "no-such-folder" / "x.json", what="all", fmt="json")
+    assert not window.exporting.export_to(
+        tmp_path / "no-such-folder" / "x.json", what="all", fmt="json"
+    )
     assert shown and "no such folder" in shown[0] and "Nothing was written" in shown[0]
     before = bundled_db_path.read_bytes()
     assert not window.exporting.export_to(bundled_db_path, what="all", fmt="json")

@@ -8,7 +8,9 @@ from html import escape
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from mia_desktop import __version__
 from mia_desktop.qt.text_view import TextView
+from mia_desktop.records import SourceInfo
 
 # Term -> what it means. Where the brief defines or expands a term, its words are used.
 GLOSSARY = [
@@ -186,3 +188,35 @@ class TextDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(640, 560)
+
+
+def show_help(parent: QWidget) -> None:
+    TextDialog(title="mia-desktop Help", html=help_html(), name="helpDialog", parent=parent).show()
+
+
+def show_shortcuts(parent: QWidget, actions: Iterable[QAction]) -> None:
+    TextDialog(
+        title="Keyboard Shortcuts",
+        html=shortcuts_html(actions),
+        name="shortcutsDialog",
+        parent=parent,
+    ).show()
+
+
+def show_about(parent: QWidget, source: SourceInfo) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from mia_desktop.present.safe_html import web_link
+
+    QMessageBox.about(
+        parent,
+        "About mia-desktop",
+        f"<h3>mia-desktop {__version__}</h3>"
+        "<p>An offline reference on the accounting for Korean War POW/MIAs.</p>"
+        f"<p>Source: {escape(source.publisher)} ({escape(source.publisher_short)}), "
+        f"“{escape(source.title)},” {escape(source.kind)}, {escape(source.date_label)}.<br>"
+        f"{web_link(source.url)}<br><i>{escape(source.url_note)}</i></p>"
+        f"<p>Data version: schema {source.schema_version}, inputs"
+        f" {escape(source.inputs_sha256[:12])}.<br>Each figure shows the date it is as of;"
+        f" the brief is dated {escape(source.date_label)}.</p>",
+    )

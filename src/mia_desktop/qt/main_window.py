@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mia_desktop import __version__
 from mia_desktop.db.store import Database
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.citing_actions import CopyCommands
@@ -34,8 +32,10 @@ from mia_desktop.qt.tabs.base import RecordTab, TableTab
 from mia_desktop.qt.tabs.lazy import LazyTab
 from mia_desktop.qt.tabs.timeline import TimelineTab
 from mia_desktop.qt.theme import THEMES, apply_theme
+from mia_desktop.qt.window_actions import fill_menus, window_action
 from mia_desktop.qt.window_state import (
     fit_to_screen,
+    focusable,
     named_splitters,
     restore_splitters,
     restore_window,
@@ -178,17 +178,7 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, name: str, shortcuts: list[QKeySequence], slot: Callable[[], object]
     ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        unique = []  # a key listed twice (F1 is also HelpContents) makes Qt ignore both
-        for sequence in shortcuts:
-            if not sequence.isEmpty() and sequence not in unique:
-                unique.append(sequence)
-        action.setShortcuts(unique)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return window_action(self, text, name, shortcuts, slot)
 
     def _make_actions(self) -> None:
         key = QKeySequence
@@ -279,42 +269,44 @@ class MainWindow(QMainWindow):
         )
 
     def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        for action in (
-            self.copy_citation_action,
-            self.copy_short_action,
-            self.copy_bibliography_action,
-            self.copy_quote_action,
-            self.copy_markdown_action,
-        ):
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.locate_action)
-        view_menu = bar.addMenu("&View")
-        for number in range(self.tabs.count()):
-            action = self._action(
-                f"&{number + 1} {self.tabs.tabText(number)}",
-                f"showTab{number + 1}",
-                [QKeySequence(f"Ctrl+{number + 1}")],
-                self._show_page(number),
+        pages = [
+            self._action(
+                f"&{n + 1} {self.tabs.tabText(n)}",
+                f"showTab{n + 1}",
+                [QKeySequence(f"Ctrl+{n + 1}")],
+                self._show_page(n),
             )
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.show_in_source_action)
-        theme_menu = view_menu.addMenu("&Theme")
-        for action in self.theme_actions.values():
-            theme_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
+            for n in range(self.tabs.count())
+        ]
+        fill_menus(
+            self.menuBar(),
+            [
+                ("&File", [self.export_action, None, self.quit_action]),
+                (
+                    "&Edit",
+                    [
+                        self.copy_citation_action,
+                        self.copy_short_action,
+                        self.copy_bibliography_action,
+                        self.copy_quote_action,
+                        self.copy_markdown_action,
+                        None,
+                        self.find_action,
+                        self.locate_action,
+                    ],
+                ),
+                (
+                    "&View",
+                    [
+                        *pages,
+                        None,
+                        self.show_in_source_action,
+                        ("&Theme", list(self.theme_actions.values())),
+                    ],
+                ),
+                ("&Help", [self.help_action, self.shortcuts_action, None, self.about_action]),
+            ],
+        )
 
     def _show_page(self, number: int) -> Callable[[], None]:
         return lambda: self.tabs.setCurrentIndex(number)
@@ -484,23 +476,19 @@ class MainWindow(QMainWindow):
             self.set_theme("system", save=False)
 
     def show_help(self) -> None:
-        from mia_desktop.qt.help import TextDialog, help_html
+        from mia_desktop.qt.help import show_help
 
-        dialog = TextDialog(
-            title="mia-desktop Help", html=help_html(), name="helpDialog", parent=self
-        )
-        dialog.show()
+        show_help(self)
 
     def show_shortcuts(self) -> None:
-        from mia_desktop.qt.help import TextDialog, shortcuts_html
+        from mia_desktop.qt.help import show_shortcuts
 
-        dialog = TextDialog(
-            title="Keyboard Shortcuts",
-            html=shortcuts_html(self.findChildren(QAction)),
-            name="shortcutsDialog",
-            parent=self,
-        )
-        dialog.show()
+        show_shortcuts(self, self.findChildren(QAction))
+
+    def show_about(self) -> None:
+        from mia_desktop.qt.help import show_about
+
+        show_about(self, self._source)
 
     def _set_tab_order(self) -> None:
         """Tab walks every control once, in reading order: the search field, its filters and
@@ -519,32 +507,11 @@ class MainWindow(QMainWindow):
         ]
         for page in self._pages:
             if page.built:
-                chain += _focusable(page.content())
-        panel = [w for w in _focusable(self.panel) if w is not self.panel.view]
+                chain += focusable(page.content())
+        panel = [w for w in focusable(self.panel) if w is not self.panel.view]
         chain += [*panel, self.panel.view]  # the panel's controls, then what it shows
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def show_about(self) -> None:
-        from html import escape
-
-        from PySide6.QtWidgets import QMessageBox
-
-        from mia_desktop.present.safe_html import web_link
-
-        source = self._source
-        QMessageBox.about(
-            self,
-            "About mia-desktop",
-            f"<h3>mia-desktop {__version__}</h3>"
-            "<p>An offline reference on the accounting for Korean War POW/MIAs.</p>"
-            f"<p>Source: {escape(source.publisher)} ({escape(source.publisher_short)}), "
-            f"“{escape(source.title)},” {escape(source.kind)}, {escape(source.date_label)}.<br>"
-            f"{web_link(source.url)}<br><i>{escape(source.url_note)}</i></p>"
-            f"<p>Data version: schema {source.schema_version}, inputs"
-            f" {escape(source.inputs_sha256[:12])}.<br>Each figure shows the date it is as of;"
-            f" the brief is dated {escape(source.date_label)}.</p>",
-        )
 
     # -- state ----------------------------------------------------------------------------
 
@@ -564,18 +531,6 @@ class MainWindow(QMainWindow):
         self.search.cancel_pending()  # no search may run after the window (and database) close
         self.save_state()
         super().closeEvent(event)
-
-
-def _focusable(widget: QWidget) -> list[QWidget]:
-    """The controls inside a widget that Tab should reach, in the order they were made."""
-    return [
-        child
-        for child in widget.findChildren(QWidget)
-        if child.focusPolicy() & Qt.FocusPolicy.TabFocus
-        and child.window() is widget.window()
-        and not isinstance(child.parentWidget(), QComboBox)  # a combo's own parts
-        and not child.isHidden()
-    ]
 
 
 def clear_clipboard_on_quit(app: QApplication) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from mia_desktop.qt.settings import GEOMETRY_KEY, TAB_KEY, splitter_key
 
@@ -52,3 +52,15 @@ def save_window(
         settings.setValue(splitter_key(splitter.objectName()), splitter.saveState())
     settings.setValue(TAB_KEY, tabs.currentIndex())
     settings.sync()
+
+
+def focusable(widget: QWidget) -> list[QWidget]:
+    """The controls inside a widget that Tab should reach, in the order they were made."""
+    return [
+        child
+        for child in widget.findChildren(QWidget)
+        if child.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and child.window() is widget.window()
+        and not isinstance(child.parentWidget(), QComboBox)  # a combo's own parts
+        and not child.isHidden()
+    ]
