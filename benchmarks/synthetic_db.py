@@ -166,7 +166,7 @@ def _renderings(
     """Each synthetic record's citations: a real record's, with the heading swapped."""
     from types import SimpleNamespace
 
-    from mia_desktop.citing.csl import heading
+    from mia_desktop.records import heading
 
     real = conn.execute(
         "SELECT id, section, subsection FROM records WHERE id = 'ev-1953-armistice-signed'"

@@ -152,9 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(db_path=args.db, exit_after_startup=args.exit_after_startup)
     if args.command == "build-db":
         return _build_db(args)
-    import sqlite3
-
-    from mia_desktop.db.opening import DatabaseError
+    from mia_desktop.db.opening import DatabaseError, StorageError
     from mia_desktop.db.store import Database
 
     path = args.db or paths.bundled_database()
@@ -164,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     except DatabaseError as error:
         print(f"mia-desktop: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except sqlite3.Error as error:  # passed the checks, but its tables do not fit
+    except StorageError as error:  # passed the checks, but its tables do not fit
         print(f"mia-desktop: {path}: not a usable mia-desktop database ({error})", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # e.g. piped into `head`
@@ -280,9 +278,10 @@ def _cite(db: Database, args: argparse.Namespace) -> int:
 
 def _show(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citing.citer import Citer
-    from mia_desktop.citing.csl import describe_likely_source, heading
+    from mia_desktop.citing.csl import describe_likely_source
     from mia_desktop.export import record_to_dict
     from mia_desktop.present.values import INDEX_TERMS_LABEL
+    from mia_desktop.records import heading
 
     missing = _find(db, args.id)
     if missing is not None:

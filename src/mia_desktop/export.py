@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from mia_desktop.citing.citer import Citer
-from mia_desktop.citing.csl import LIKELY_SOURCE_LABEL, brief_item, heading, to_csl_json
+from mia_desktop.citing.csl import brief_item, to_csl_json
 from mia_desktop.citing.plain_formats import to_bibtex, to_ris
 from mia_desktop.citing.styles import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE
-from mia_desktop.records import CURATED_KINDS, KIND_LABELS, LikelySource, Record
+from mia_desktop.present.values import LIKELY_SOURCE_LABEL
+from mia_desktop.records import CURATED_KINDS, KIND_LABELS, LikelySource, Record, heading
 
 # The fields every exported record has, in this order; kind-specific ones follow.
 COMMON_FIELDS = (

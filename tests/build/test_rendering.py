@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from mia_desktop.citing.csl import BRIEF_ID, heading
+from mia_desktop.citing.csl import BRIEF_ID
 from mia_desktop.db.store import Database
+from mia_desktop.records import heading
 
 URL = "https://www.ncnk.org/resources/briefing-papers/all-briefing-papers/korean-war-powmias"
 

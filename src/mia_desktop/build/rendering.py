@@ -38,7 +38,8 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 
 from mia_desktop.citing.csl import BRIEF_ID, apa_pinpoint, brief_item, chicago_pinpoint, lead_works
-from mia_desktop.citing.styles import CSL_STYLES, SHORT_FORM_STYLES
+from mia_desktop.citing.styles import CSL_STYLES
+from mia_desktop.db.schema import SHORT_FORM_STYLES
 from mia_desktop.records import LikelySource, Paragraph, Record, SourceInfo
 
 PINPOINT = "PINPOINTMARK"  # stands in for a record's pinpoint while rendering

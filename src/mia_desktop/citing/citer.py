@@ -13,7 +13,6 @@ from mia_desktop.citing.csl import (
     brief_item,
     chicago_pinpoint,
     csl_citation_items,
-    heading,
     lead_works,
     note_labels,
     quote_with_citation,
@@ -26,12 +25,13 @@ from mia_desktop.citing.styles import (
     DEFAULT_FORM,
     DEFAULT_STYLE,
     FORMS,
-    SHORT_FORM_STYLES,
     quote_style,
 )
 from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.schema import SHORT_FORM_STYLES
 from mia_desktop.db.store import Database
-from mia_desktop.records import LikelySource, Record, Rendering
+from mia_desktop.present.safe_html import sanitised_citation_html
+from mia_desktop.records import LikelySource, Record, Rendering, heading
 
 STYLE_KEYS = (*CSL_STYLES, *DATA_FORMATS)
 _MARKDOWN_LANGUAGES = {"bibtex": "bibtex", "ris": "ris", "csl-json": "json"}
@@ -130,7 +130,8 @@ class Citer:
                 f"{self._db.path}: not a usable mia-desktop database (no {style} {form} is"
                 f" stored for {subject})"
             )
-        return rendering
+        # Stored HTML is shown and copied as HTML: only what citeproc writes is kept.
+        return rendering._replace(html=sanitised_citation_html(rendering.html))
 
     def _data_format(
         self, item: dict[str, object], style: str, form: str, record: Record | None

@@ -18,14 +18,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any, NamedTuple
 
-from mia_desktop.records import LikelySource, Paragraph, Record, Rendering, SourceInfo
-
-LIKELY_SOURCE_LABEL = "Likely source (identified independently; not the brief's own endnote)"
-CONFIDENCE_LABELS = {
-    "strong": "strong: the brief's words match this source",
-    "probable": "probable: this source documents the same event or figure",
-    "unidentified": "not identified",
-}
+from mia_desktop.present.values import LIKELY_SOURCE_LABEL
+from mia_desktop.records import LikelySource, Paragraph, Record, Rendering, SourceInfo, heading
 
 BRIEF_ID = "ncnk2015"
 
@@ -84,11 +78,6 @@ def brief_item(source: SourceInfo) -> dict[str, Any]:
         "URL": source.url,
         "note": f"The edition last updated {source.date_label}. {source.url_note}",
     }
-
-
-def heading(record: Record) -> str:
-    """The heading the quote stands under: its run-in sub-head, or its section's heading."""
-    return record.subsection or record.section
 
 
 def paragraph_in_heading(record: Record, paragraphs: Sequence[Paragraph]) -> int:

@@ -5,13 +5,19 @@ Plain constants in a module of their own, so that the command line and the windo
 list them without loading the citation code.
 """
 
-# Style key -> (label shown to users, CSL file in resources/csl/). Rendered at build time.
-CSL_STYLES = {
+from __future__ import annotations
+
+from mia_desktop.db.schema import RENDERED_STYLES
+
+# Style key -> (label shown to users, CSL file in resources/csl/). Rendered at build time;
+# which ones the file stores is the schema's to say.
+_CSL_FILES = {
     "chicago": ("Chicago 18 (notes and bibliography)", "chicago-notes-bibliography"),
     "chicago-author-date": ("Chicago 18 (author-date)", "chicago-author-date"),
     "apa": ("APA 7", "apa"),
     "mla": ("MLA 9", "modern-language-association"),
 }
+CSL_STYLES = {key: _CSL_FILES[key] for key in RENDERED_STYLES}
 # Formats written at run time (citations.py): they describe the item, never one passage.
 DATA_FORMATS = {"bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON"}
 STYLES = {**{key: label for key, (label, _) in CSL_STYLES.items()}, **DATA_FORMATS}
@@ -21,7 +27,6 @@ DEFAULT_STYLE = "chicago"
 # (elsewhere "short" gives the citation).
 FORMS = ("citation", "short", "bibliography")
 DEFAULT_FORM = "citation"
-SHORT_FORM_STYLES = frozenset({"chicago"})
 # What each style calls its forms, as users know them (citation, short, bibliography).
 _FORM_NAMES = {
     "chicago": ("note", "short note", "bibliography entry"),

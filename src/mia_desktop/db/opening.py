@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from mia_desktop import dates
-from mia_desktop.citing.styles import CSL_STYLES, SHORT_FORM_STYLES
 from mia_desktop.dates import PRECISIONS
 from mia_desktop.db.schema import (
     BRIEF_SUBJECT,
@@ -21,10 +20,24 @@ from mia_desktop.db.schema import (
     KIND_TABLES,
     METADATA_KEYS,
     RECORD_COLUMNS,
+    RENDERED_STYLES,
     REQUIRED_TABLES,
     SCHEMA_VERSION,
+    SHORT_FORM_STYLES,
 )
 from mia_desktop.records import KINDS
+
+# What reading a checked file may still raise: SQLite's own errors (a table that passed the
+# checks yet does not fit a query, a lock taken by another program). Callers outside db/
+# catch these names, and never need sqlite3 themselves.
+StorageError = sqlite3.Error
+UnreadableStorage = sqlite3.DatabaseError
+
+
+def is_locked(error: BaseException) -> bool:
+    """Whether another program holds the file locked (a passing state, not damage)."""
+    reason = str(error)
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason)
 
 
 class DatabaseError(Exception):
@@ -224,7 +237,7 @@ def _structure_problem(conn: sqlite3.Connection) -> str | None:
     version = _first(conn, "SELECT value FROM metadata WHERE key = 'schema_version'")
     if not str(version).isdigit():
         return f"metadata schema_version {version!r} is not a whole number"
-    for style in CSL_STYLES:
+    for style in RENDERED_STYLES:
         for form in ("citation", "bibliography"):
             stored = _first(
                 conn,
@@ -308,7 +321,7 @@ def _contents_problem(conn: sqlite3.Connection) -> str | None:
 
 def _renderings_problem(conn: sqlite3.Connection) -> str | None:
     """Every record has its citations stored in every style."""
-    needed = [(style, "citation") for style in CSL_STYLES] + [
+    needed = [(style, "citation") for style in RENDERED_STYLES] + [
         (style, "short") for style in SHORT_FORM_STYLES
     ]
     for style, form in needed:
@@ -320,7 +333,7 @@ def _renderings_problem(conn: sqlite3.Connection) -> str | None:
         )
         if lacking is not None:
             return f"no {style} {form} is stored for record {lacking}"
-    for style in CSL_STYLES:
+    for style in RENDERED_STYLES:
         for form in ("citation", "bibliography"):
             if (
                 _first(

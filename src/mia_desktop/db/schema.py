@@ -108,3 +108,8 @@ BRIEF_SUBJECT = "ncnk2015"  # the brief's own renderings (its bibliography entry
 
 # Each kind's own columns live in a table named by its plural (passages have none).
 KIND_TABLES = {kind: table for kind, table in KIND_PLURALS.items() if kind != "passage"}
+
+# The citation styles whose renderings the build stores for every record and the brief,
+# and those that also have a short form (Chicago's short note). citing/styles.py labels them.
+RENDERED_STYLES = ("chicago", "chicago-author-date", "apa", "mla")
+SHORT_FORM_STYLES = frozenset({"chicago"})

@@ -12,7 +12,6 @@ from typing import Any, NamedTuple
 from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, open_checked
 from mia_desktop.db.rows import placeholders, typed_records
 from mia_desktop.db.search_index import SearchIndex
-from mia_desktop.present.safe_html import sanitised_citation_html
 from mia_desktop.records import (
     IndexHeading,
     LikelySource,
@@ -117,8 +116,7 @@ class Database:
         ).fetchone()
         if row is None:
             return None
-        # Stored HTML is shown and copied as HTML: only what citeproc writes is kept.
-        return Rendering(text=row["text"], html=sanitised_citation_html(row["html"]))
+        return Rendering(text=row["text"], html=row["html"])  # as stored: see Citer
 
     def paragraphs(self) -> list[Paragraph]:
         rows = self._conn.execute(

@@ -6,10 +6,11 @@ from html import escape
 from typing import NamedTuple
 from urllib.parse import quote
 
-from mia_desktop.citing.csl import CONFIDENCE_LABELS, LIKELY_SOURCE_LABEL, heading
 from mia_desktop.present.safe_html import web_link
 from mia_desktop.present.values import (
+    CONFIDENCE_LABELS,
     INDEX_TERMS_LABEL,
+    LIKELY_SOURCE_LABEL,
     NOT_STATED,
     as_of,
     as_of_text,
@@ -32,6 +33,7 @@ from mia_desktop.records import (
     Record,
     Rendering,
     SourceInfo,
+    heading,
 )
 
 

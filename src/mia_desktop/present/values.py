@@ -64,3 +64,11 @@ def likely_source_text(source: LikelySource) -> str:
 
 
 INDEX_TERMS_LABEL = "Index terms (this app’s, not the brief’s)"
+
+
+LIKELY_SOURCE_LABEL = "Likely source (identified independently; not the brief's own endnote)"
+CONFIDENCE_LABELS = {
+    "strong": "strong: the brief's words match this source",
+    "probable": "probable: this source documents the same event or figure",
+    "unidentified": "not identified",
+}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable
@@ -25,7 +24,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mia_desktop import paths
-from mia_desktop.db.opening import DatabaseError, IntegrityCheck
+from mia_desktop.db.opening import (
+    DatabaseError,
+    IntegrityCheck,
+    StorageError,
+    UnreadableStorage,
+    is_locked,
+)
 from mia_desktop.db.store import Database
 from mia_desktop.qt.crash import ErrorReporter
 from mia_desktop.qt.main_window import MainWindow, clear_clipboard_on_quit
@@ -89,7 +94,7 @@ def _database_problem(
     large file's check still running) is refused as at open: one line, exit 2.
     """
     reason = str(error)
-    if isinstance(error, sqlite3.OperationalError) and ("locked" in reason or "busy" in reason):
+    if is_locked(error):
         message = f"{path}: is locked by another program; try again"
         warn(message)
         window.statusBar().showMessage(f"The database {message}", 15_000)
@@ -97,7 +102,7 @@ def _database_problem(
     if isinstance(error, DatabaseError):
         _refuse_damaged(window, reason, interactive=interactive)
         return True
-    if isinstance(error, sqlite3.DatabaseError):
+    if isinstance(error, UnreadableStorage):
         problem = f"{path}: not a usable mia-desktop database ({reason})"
         _refuse_damaged(window, problem, interactive=interactive)
         return True
@@ -203,7 +208,7 @@ def run(
         except DatabaseError as error:  # what the window reads first, of a large file
             database.close()
             return _report_bad_database(error, interactive=interactive)
-        except sqlite3.Error as error:  # passed the checks, yet its tables do not fit
+        except StorageError as error:  # passed the checks, yet its tables do not fit
             database.close()
             bad = DatabaseError(f"{path}: not a usable mia-desktop database ({error})")
             return _report_bad_database(bad, interactive=interactive)

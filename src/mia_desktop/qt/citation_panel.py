@@ -21,11 +21,11 @@ from mia_desktop.citing.styles import (
     DEFAULT_STYLE,
     FORM_LABELS,
     FORMS,
-    SHORT_FORM_STYLES,
     STYLES,
     form_name,
 )
 from mia_desktop.db.opening import DatabaseError
+from mia_desktop.db.schema import SHORT_FORM_STYLES
 from mia_desktop.db.store import Database
 from mia_desktop.present.safe_html import is_web_link
 from mia_desktop.qt.settings import FORM_KEY, STYLE_KEY

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from mia_desktop.citing.csl import heading
 from mia_desktop.present.values import as_of, count_text, date_text, figure_value_text
-from mia_desktop.records import Batch, Figure, Record, SourceInfo
+from mia_desktop.records import Batch, Figure, Record, SourceInfo, heading
 
 DERIVED_NOTE = " (date derived, not stated in the brief)"
 
