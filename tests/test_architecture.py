@@ -15,9 +15,7 @@ from mia_desktop import paths
 def test_the_import_contracts_hold() -> None:
     lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
     assert lint is not None, "import-linter is installed with the test extra"
-    done = subprocess.run(
-        [lint], capture_output=True, text=True, cwd=paths.REPO_ROOT, check=False
-    )
+    done = subprocess.run([lint], capture_output=True, text=True, cwd=paths.REPO_ROOT, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout
 
