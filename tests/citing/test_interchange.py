@@ -178,7 +178,7 @@ def test_bibtex_bibliography_parses_with_each_key_once(capsys: pytest.CaptureFix
 
 def test_bibtex_brief_entry_is_the_issue_brief(capsys: pytest.CaptureFixture[str]) -> None:
     brief = by_key(parse_bibtex(run(capsys, "export", "--format", "bibtex")))[BRIEF_KEY]
-    assert "{{National Committee on North Korea}}" in brief.raw
+    assert brief.raw is not None and "{{National Committee on North Korea}}" in brief.raw
     assert brief["author"] == "{National Committee on North Korea}"
     assert brief["type"] == "Issue brief"
     assert re.search(r"\bmonth\s*=\s*oct\b", brief.raw), brief.raw  # the macro, unbraced
@@ -283,7 +283,8 @@ def test_bibtex_citation_form_carries_the_pinpoint(
 
 
 def ris_bibliography(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
-    return rispy.loads(run(capsys, "export", "--format", "ris"))
+    entries: list[dict[str, Any]] = rispy.loads(run(capsys, "export", "--format", "ris"))
+    return entries
 
 
 def only(records: list[dict[str, Any]], what: str, test: Any) -> dict[str, Any]:

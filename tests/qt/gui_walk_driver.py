@@ -26,7 +26,7 @@ _FOREIGN = re.compile(r"<img\b|href=\"?file:|src=\"?file:", re.IGNORECASE)
 def walk() -> None:
     app = QApplication.instance()
     assert app is not None
-    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     found: list[str] = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

@@ -23,6 +23,12 @@ def _answer(window: MainWindow) -> QLabel:
     return label
 
 
+def _copy_button(window: MainWindow) -> QPushButton:
+    button = window.findChild(QPushButton, "copyAnswerButton")
+    assert button is not None
+    return button
+
+
 def _row_visible(window: MainWindow) -> bool:
     row = window.findChild(QWidget, "answerRow")
     assert row is not None
@@ -51,7 +57,7 @@ def test_a_derived_date_is_said_to_be_derived(window: MainWindow) -> None:
     shown = _answer(window).text()
     assert "Over 7,800 U.S. military personnel" in shown and "as of October 2015" in shown
     assert "Date derived, not stated in the brief" in shown
-    window.findChild(QPushButton, "copyAnswerButton").click()
+    _copy_button(window).click()
     text = QGuiApplication.clipboard().mimeData().text()
     assert "(date derived, not stated in the brief)" in text
 
@@ -60,9 +66,7 @@ def test_a_when_question_gets_a_date_and_its_link_opens_the_record(window: MainW
     _search(window, "when did north korea return 208 boxes")
     shown = _answer(window).text()
     assert shown.startswith("Answer: ") and "1990–1994" in shown
-    window.findChild(QLabel, "searchAnswer").linkActivated.emit(
-        "record:ev-1990-1994-k208-turnovers"
-    )
+    _answer(window).linkActivated.emit("record:ev-1990-1994-k208-turnovers")
     record = window.panel.record
     assert record is not None and record.id == "ev-1990-1994-k208-turnovers"
 

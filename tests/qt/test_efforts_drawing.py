@@ -44,7 +44,7 @@ def test_every_bar_has_a_label_that_touches_no_other_bar_or_label(
     window: MainWindow, db: Database, width: int
 ) -> None:
     overview = _overview(window, width)
-    titles = {e.id: e.title for e in db.records("effort")}
+    titles: dict[str, str] = {e.id: e.title for e in db.records("effort")}
     for country in db.records("country"):
         labels = overview.labels(country.id)
         bars = overview.bars(country.id)

@@ -25,7 +25,8 @@ def _highlighted(window: MainWindow) -> set[str]:
     tabs = window.findChild(QTabWidget, "mainTabs")
     assert tabs is not None
     for index in range(tabs.count()):
-        tab = tabs.widget(index).findChild(RecordTab)
+        page = tabs.widget(index)
+        tab = page.findChild(RecordTab) if page is not None else None
         if tab is not None:
             found.add(tab.highlighted_record_id())
     return {record_id for record_id in found if record_id}

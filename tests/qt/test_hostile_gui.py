@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -56,20 +57,20 @@ def test_a_signal_closes_the_window_as_a_user_does(tmp_path: Path, number: int) 
 def test_unreadable_settings_give_defaults_with_one_warning(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from mia_desktop.qt import app
+    from mia_desktop.qt.settings import checked_settings
 
     path = tmp_path / "settings" / "mia-desktop.ini"
     path.parent.mkdir()
     path.write_text("[window]\ntab=2\n")
     real_open = Path.open
 
-    def refuse(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:  # as a folder without read permission does (root reads anything)
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", refuse)
-    settings = app.checked_settings(QSettings(str(path), QSettings.Format.IniFormat))
+    settings = checked_settings(QSettings(str(path), QSettings.Format.IniFormat))
     warnings = capsys.readouterr().err.strip().splitlines()
     assert len(warnings) == 1 and "cannot be read (Permission denied)" in warnings[0]
     assert Path(settings.fileName()) != path

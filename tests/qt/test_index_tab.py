@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QTreeWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.db.store import Database
@@ -31,6 +31,12 @@ def _tree(window: MainWindow) -> QTreeWidget:
     return tree
 
 
+def _current(window: MainWindow) -> QTreeWidgetItem:
+    item = _tree(window).currentItem()
+    assert item is not None
+    return item
+
+
 def _panel_text(window: MainWindow) -> str:
     view = window.findChild(QTextBrowser, "citationView")
     assert view is not None
@@ -43,7 +49,8 @@ def test_headings_are_a_to_z_under_letters_and_say_they_are_ours(window: MainWin
     assert len(headings) >= 40
     assert headings == sorted(headings, key=str.casefold)
     tree = _tree(window)
-    letters = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    tops = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    letters = [item.text(0) for item in tops if item is not None]
     assert letters == sorted(set(letters)) and all(len(letter) == 1 for letter in letters)
     notes = " ".join(label.text() for label in window.index_tab.findChildren(QLabel))
     assert "are this app's, not the brief's" in notes
@@ -57,7 +64,7 @@ def test_choosing_a_record_shows_it_in_the_panel(window: MainWindow) -> None:
     record = window.panel.record
     assert record is not None and record.id == record_id
     assert record.title in _panel_text(window)
-    assert _tree(window).currentItem().text(0) == record.title
+    assert _current(window).text(0) == record.title
 
 
 def test_enter_on_a_record_opens_it_in_its_tab(window: MainWindow) -> None:
@@ -65,7 +72,7 @@ def test_enter_on_a_record_opens_it_in_its_tab(window: MainWindow) -> None:
     tab = window.index_tab
     assert tab.select_record("ev-2005-recovery-missions-suspended")
     tree = _tree(window)
-    tree.itemActivated.emit(tree.currentItem(), 0)
+    tree.itemActivated.emit(_current(window), 0)
     assert _tabs(window).tabText(_tabs(window).currentIndex()) == "Timeline"
     assert window.timeline.highlighted_record_id() == "ev-2005-recovery-missions-suspended"
 
@@ -75,12 +82,12 @@ def test_see_also_leads_to_the_other_heading(window: MainWindow) -> None:
     tab = window.index_tab
     tree = _tree(window)
     assert tab.show_heading("Operation Glory (1954)")
-    heading = tree.currentItem()
+    heading = _current(window)
     rows = [heading.child(n) for n in range(heading.childCount())]
-    see_also = next(row for row in rows if row.text(0).startswith("See also: "))
+    see_also = next(row for row in rows if row is not None and row.text(0).startswith("See also: "))
     target = see_also.text(0).removeprefix("See also: ")
     tree.itemActivated.emit(see_also, 0)
-    assert tree.currentItem().text(0) == target
+    assert _current(window).text(0) == target
 
 
 def test_the_filter_keeps_headings_whose_words_match(window: MainWindow) -> None:
@@ -106,10 +113,10 @@ def test_the_panel_lists_index_terms_that_open_their_heading(
     assert "Index terms (this app’s, not the brief’s)" in text
     terms = db.subjects(record_id)
     assert terms and all(term in text for term in terms)
-    link = QUrl("index:" + bytes(QUrl.toPercentEncoding(terms[-1])).decode())
+    link = QUrl("index:" + QUrl.toPercentEncoding(terms[-1]).toStdString())
     window.panel.view.anchorClicked.emit(link)
     assert _tabs(window).tabText(_tabs(window).currentIndex()) == "Index"
-    assert _tree(window).currentItem().text(0) == terms[-1]
+    assert _current(window).text(0) == terms[-1]
 
 
 def test_down_in_the_filter_moves_into_the_headings(window: MainWindow, qtbot: QtBot) -> None:
@@ -118,4 +125,4 @@ def test_down_in_the_filter_moves_into_the_headings(window: MainWindow, qtbot: Q
     tab.filter.setFocus()
     qtbot.keyClicks(tab.filter, "halted")
     qtbot.keyClick(tab.filter, Qt.Key.Key_Down)
-    assert _tree(window).currentItem().text(0) == tab.headings()[0]
+    assert _current(window).text(0) == tab.headings()[0]

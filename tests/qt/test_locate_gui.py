@@ -4,7 +4,7 @@ marked, a near match is called near, and text not in the brief is said not to be
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 
 from mia_desktop.qt.main_window import MainWindow
 
@@ -58,5 +58,7 @@ def test_a_sentence_pasted_into_search_says_where_it_is_from(window: MainWindow)
 
 
 def test_the_edit_menu_offers_it(window: MainWindow) -> None:
-    names = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    edit = window.menuBar().actions()[1].menu()
+    assert isinstance(edit, QMenu)
+    names = [a.text() for a in edit.actions()]
     assert "&Where Is This From?…" in names

@@ -3,11 +3,12 @@ shortcuts that reach the window, every result within reach, names as written."""
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QListView
 from pytestqt.qtbot import QtBot
 
 from mia_desktop.qt.main_window import MainWindow
@@ -92,7 +93,9 @@ def test_the_shortcuts_list_names_each_key_once_and_all_of_them(window: MainWind
     window.shortcuts_action.trigger()
     dialog = window.findChild(QWidget, "shortcutsDialog")
     assert dialog is not None
-    text = dialog.findChild(QTextEdit).toPlainText()
+    view = dialog.findChild(QTextEdit)
+    assert view is not None
+    text = view.toPlainText()
     assert text.count("Ctrl+C") == 1
     assert "Ctrl+F or Ctrl+K" in text
     dialog.close()
@@ -120,7 +123,7 @@ def test_a_highlighted_result_covers_only_itself(
     qtbot.keyClick(results, Qt.Key.Key_Down)  # the second result is highlighted
     for size in (width, width - 300):  # and after the window narrows
         window.resize(size, 760)
-        qtbot.waitUntil(lambda size=size: results.viewport().width() < size)
+        qtbot.waitUntil(partial(_narrower_than, results, size))
         rects = [results.visualRect(results.model().index(r, 0)) for r in range(4)]
         for above, below in pairwise(rects):
             assert above.bottom() < below.top(), (above, below)
@@ -145,3 +148,8 @@ def test_records_quoting_one_sentence_are_one_result_in_the_list(window: MainWin
     window.search.results.setCurrentIndex(rows[1])
     record = window.panel.record
     assert record is not None and record.id == rows[1].data(RECORD_ID_ROLE)
+
+
+def _narrower_than(results: QListView, width: int) -> bool:
+    viewport = results.viewport()
+    return viewport is not None and viewport.width() < width

@@ -51,7 +51,9 @@ def test_a_whole_session_leaves_the_bundled_database_unchanged(
             window.search.field.setText(query)
             window.search.run_search()
             assert window.search.last_result is not None and window.search.last_result.hits
-        window.open_record(window.search.last_result.hits[0].record.id)
+        result = window.search.last_result
+        assert result is not None
+        window.open_record(result.hits[0].record.id)
         window.copy_citation_action.trigger()
         assert "Korean War POW/MIAs" in QGuiApplication.clipboard().text()
         window.copy_quote_action.trigger()
@@ -190,8 +192,11 @@ def test_the_app_icon_is_set_and_legible_at_16_px(qapp: QApplication) -> None:
 
 
 def test_a_large_damaged_file_is_refused_once_its_background_check_ends(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from mia_desktop.db import store as db_module
     from mia_desktop.qt.app import run
 

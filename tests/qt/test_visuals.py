@@ -171,7 +171,9 @@ def test_f1_opens_help_with_the_glossary(window: MainWindow, qtbot: QtBot) -> No
     qtbot.keyClick(window, Qt.Key.Key_F1)
     dialog = window.findChild(QWidget, "helpDialog")
     assert dialog is not None and dialog.isVisible()
-    text = dialog.findChild(QTextEdit).toPlainText()
+    view = dialog.findChild(QTextEdit)
+    assert view is not None
+    text = view.toPlainText()
     for term in (
         "DPAA",
         "NDAA",
@@ -193,7 +195,9 @@ def test_keyboard_shortcuts_are_listed(window: MainWindow) -> None:
     window.shortcuts_action.trigger()
     dialog = window.findChild(QWidget, "shortcutsDialog")
     assert dialog is not None
-    text = dialog.findChild(QTextEdit).toPlainText()
+    view = dialog.findChild(QTextEdit)
+    assert view is not None
+    text = view.toPlainText()
     assert "Copy citation" in text and "Ctrl+Shift+C" in text and "F1" in text
     dialog.close()
 
