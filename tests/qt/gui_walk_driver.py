@@ -1,4 +1,4 @@
-"""Run by tests/test_fuzz_databases.py: the app on a database, walked as a new user would.
+"""Run by tests/db/test_fuzz.py: the app on a database, walked as a new user would.
 
 `python gui_walk_driver.py DB` starts the app itself (mia_desktop.qt.app.run, so a refused
 database ends as it does for users: one line, exit 2), then visits every tab, chooses the

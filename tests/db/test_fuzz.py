@@ -43,7 +43,7 @@ COLUMNS = st.sampled_from(
 )
 # Qt's offscreen platform says this on stderr whatever the app does.
 _QT_NOISE = "This plugin does not support propagateSizeHints()"
-DRIVER = Path(__file__).parent / "qt" / "gui_walk_driver.py"
+DRIVER = Path(__file__).parents[1] / "qt" / "gui_walk_driver.py"
 
 
 def _mutated(folder: Path, table: str, column: str, row: int, value: object) -> Path | None:
