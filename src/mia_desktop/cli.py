@@ -336,7 +336,7 @@ def _read_stdin() -> str | None:
 def _locate(db: Database, args: argparse.Namespace) -> int:
     from mia_desktop.citing.citer import Citer
     from mia_desktop.search.locate import locate
-    from mia_desktop.search.locate_report import describe, word_diff
+    from mia_desktop.search.locate_report import location_json, terminal_report
 
     text = _read_stdin() if args.text == "-" else args.text
     if text is None:
@@ -353,45 +353,11 @@ def _locate(db: Database, args: argparse.Namespace) -> int:
         citation = Citer(db).cite(passage or (records[0] if records else None)).text
     code = EXIT_FAILED if location.verdict == "absent" else EXIT_OK
     if args.json:
-        _print_json(
-            {
-                "verdict": location.verdict,
-                "paragraph": location.paragraph,
-                "section": location.section,
-                "subsection": location.subsection,
-                "start": location.start,
-                "end": location.end,
-                "brief_text": location.brief_text,
-                "given_text": location.given_text,
-                "similarity": location.similarity,
-                "differing_words": location.differing_words,
-                "only_spelling_differs": location.only_spelling_differs,
-                "differences": [
-                    {"kind": d.kind, "brief": d.brief, "given": d.given}
-                    for d in location.differences
-                ],
-                "records": [r.id for r in records],
-                "citation": citation,
-                "reason": location.reason,
-                "notes": list(location.notes),
-                "truncated": location.truncated,
-                "closest_paragraph": location.closest_paragraph,
-                "closest_similarity": location.closest_similarity,
-                "also_fits": list(location.also_fits),
-            }
-        )
+        _print_json(location_json(location, [r.id for r in records], citation))
         return code
-    print(_printable(describe(location)))
-    for note in location.notes:
-        print(f"Note: {_printable(note)}.")
-    if location.verdict == "absent":
-        return code
-    print(f"\n{_printable(word_diff(location))}")
-    if records:
-        print("\nQuoted by:")
-        for record in records:
-            print(f"{record.id}  [{KIND_LABELS[record.kind]}]  {record.title}")
-    print(f"\nCitation: {citation}")
+    quoted = [f"{r.id}  [{KIND_LABELS[r.kind]}]  {r.title}" for r in records]
+    for line in terminal_report(location, quoted, citation):
+        print(_printable(line))
     return code
 
 

@@ -73,3 +73,45 @@ def word_diff(location: Location) -> str:
     """The brief's words for the span, marked like `git diff --word-diff`: [-the brief's-]
     {+the given text's+}, and […] where an ellipsis leaves words out."""
     return marked(location, TERMINAL_MARKS)
+
+
+def location_json(
+    location: Location, record_ids: list[str], citation: str | None
+) -> dict[str, object]:
+    """A location as `mia-desktop locate --json` prints it."""
+    return {
+        "verdict": location.verdict,
+        "paragraph": location.paragraph,
+        "section": location.section,
+        "subsection": location.subsection,
+        "start": location.start,
+        "end": location.end,
+        "brief_text": location.brief_text,
+        "given_text": location.given_text,
+        "similarity": location.similarity,
+        "differing_words": location.differing_words,
+        "only_spelling_differs": location.only_spelling_differs,
+        "differences": [
+            {"kind": d.kind, "brief": d.brief, "given": d.given} for d in location.differences
+        ],
+        "records": record_ids,
+        "citation": citation,
+        "reason": location.reason,
+        "notes": list(location.notes),
+        "truncated": location.truncated,
+        "closest_paragraph": location.closest_paragraph,
+        "closest_similarity": location.closest_similarity,
+        "also_fits": list(location.also_fits),
+    }
+
+
+def terminal_report(location: Location, quoted_by: list[str], citation: str | None) -> list[str]:
+    """A location as `mia-desktop locate` prints it: the verdict, notes, the comparison,
+    the records that quote the span (one line each) and the citation."""
+    lines = [describe(location), *(f"Note: {note}." for note in location.notes)]
+    if location.verdict == "absent":
+        return lines
+    lines += ["", word_diff(location)]
+    if quoted_by:
+        lines += ["", "Quoted by:", *quoted_by]
+    return [*lines, "", f"Citation: {citation}"]
