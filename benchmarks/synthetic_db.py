@@ -22,8 +22,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from mia_desktop import dates  # noqa: E402
-from mia_desktop.build.curation import EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
 from mia_desktop.build.indexing import distinct_marks  # noqa: E402
+from mia_desktop.records import EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
 from mia_desktop.search.words import tokenize  # noqa: E402
 
 KIND_SHARE = [("event", 0.45), ("figure", 0.25), ("effort", 0.18), ("batch", 0.12)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple, NewType
+from typing import Any, Literal, NamedTuple, NewType, get_args
 
 RecordId = NewType("RecordId", str)
 
@@ -28,6 +28,61 @@ KIND_LABELS = {
     "figure": "Figure",
     "passage": "Passage of the brief",
 }
+
+
+# The vocabularies, written once: the records' fields are typed with them, and the build's
+# checks, the database's and the drawings' legends take their values from them.
+EventCategory = Literal[
+    "repatriation",
+    "recovery operation",
+    "identification",
+    "negotiation",
+    "agreement",
+    "legislation",
+    "organization",
+    "archival research",
+    "statement",
+    "investigation",
+    "hearing",
+    "burial",  # remains declared unknown and interred
+    "decision",  # a choice of policy ("accepted advice not to publicize")
+    "assessment",  # what someone believed or judged
+    "public scrutiny",
+]
+EffortType = Literal[
+    "agreement",
+    "commission",
+    "operation",
+    "archival access",
+    "negotiation",
+    "legislation",
+    "organization",
+    "investigation",
+    "identification",
+]
+EffortStatus = Literal["active", "completed", "suspended", "cancelled", "not stated"]
+# A number's hedge, as the brief gives it ("The U.S. military estimates that 5,300 ...").
+CountQualifier = Literal[
+    "exact",
+    "over",
+    "more than",
+    "approximately",
+    "about",
+    "fewer than",
+    "as many as",
+    "up to",
+    "at least",
+    "estimated",
+]
+FigureQualifier = CountQualifier | Literal["range", "estimated range"]
+Confidence = Literal["strong", "probable", "unidentified"]
+
+EVENT_CATEGORIES: frozenset[str] = frozenset(get_args(EventCategory))
+EFFORT_TYPES: frozenset[str] = frozenset(get_args(EffortType))
+EFFORT_STATUSES: frozenset[str] = frozenset(get_args(EffortStatus))
+COUNT_QUALIFIERS: frozenset[str] = frozenset(get_args(CountQualifier))
+FIGURE_QUALIFIERS: frozenset[str] = COUNT_QUALIFIERS | {"range", "estimated range"}
+CONFIDENCES: frozenset[str] = frozenset(get_args(Confidence))
 
 
 class Rendering(NamedTuple):
@@ -69,7 +124,7 @@ class Record:
 
 @dataclass(frozen=True, kw_only=True)
 class Event(Record):
-    category: str
+    category: EventCategory
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,7 +132,7 @@ class Batch(Record):
     origin: RecordId
     recipient: str | None
     count: int | None
-    count_qualifier: str | None
+    count_qualifier: CountQualifier | None
     unit: str
     individuals_low: int | None
     individuals_high: int | None
@@ -92,8 +147,8 @@ class Country(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Effort(Record):
-    effort_type: str
-    status: str
+    effort_type: EffortType
+    status: EffortStatus
     status_detail: str
     outcome: str
     # The stretches of time it ran, when the brief gives more than one ("1951/1956",
@@ -108,7 +163,7 @@ class Figure(Record):
     low: int | None
     high: int | None
     value_text: str
-    qualifier: str
+    qualifier: FigureQualifier
     unit: str
 
 
@@ -130,7 +185,7 @@ class LikelySource(NamedTuple):
     ends: str
     likely_source: str | None
     source_type: str | None
-    confidence: str  # strong | probable | unidentified
+    confidence: Confidence
     seen_at: str | None
     remark: str | None
     csl: dict[str, Any] | None = None  # the work as a CSL-JSON item, for citing the lead

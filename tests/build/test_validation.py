@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mia_desktop.build import BuildError, check_resources
-from mia_desktop.build.curation import number_in_text, parse_number
+from mia_desktop.build.numbers import number_in_text, parse_number
 
 
 def _edit(path: Path, old: str, new: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,9 +10,20 @@ from typing import Any
 
 from mia_desktop import dates
 from mia_desktop.build.brief import Brief, Paragraph
+from mia_desktop.build.numbers import number_in_text, parse_number
 from mia_desktop.build.subject_index import INDEX_FILE, subject_index_from
-from mia_desktop.citing.csl import csl_item_problems
+from mia_desktop.build.vocabulary_files import (
+    check_vocabulary,
+    read_likely_sources,
+    read_search_vocabulary,
+    read_toml,
+)
 from mia_desktop.records import (
+    COUNT_QUALIFIERS,
+    EFFORT_STATUSES,
+    EFFORT_TYPES,
+    EVENT_CATEGORIES,
+    FIGURE_QUALIFIERS,
     Batch,
     Country,
     Effort,
@@ -35,57 +45,6 @@ RECORD_FILES = {
     "figure": "figures.toml",
 }
 ID_PREFIXES = {"event": "ev-", "batch": "ba-", "country": "co-", "effort": "ef-", "figure": "fi-"}
-
-EVENT_CATEGORIES = frozenset(
-    {
-        "repatriation",
-        "recovery operation",
-        "identification",
-        "negotiation",
-        "agreement",
-        "legislation",
-        "organization",
-        "archival research",
-        "statement",
-        "investigation",
-        "hearing",
-        "burial",  # remains declared unknown and interred
-        "decision",  # a choice of policy ("accepted advice not to publicize")
-        "assessment",  # what someone believed or judged
-        "public scrutiny",
-    }
-)
-EFFORT_TYPES = frozenset(
-    {
-        "agreement",
-        "commission",
-        "operation",
-        "archival access",
-        "negotiation",
-        "legislation",
-        "organization",
-        "investigation",
-        "identification",
-    }
-)
-EFFORT_STATUSES = frozenset({"active", "completed", "suspended", "cancelled", "not stated"})
-# A number's hedge, as the brief gives it ("The U.S. military estimates that 5,300 ...").
-COUNT_QUALIFIERS = frozenset(
-    {
-        "exact",
-        "over",
-        "more than",
-        "approximately",
-        "about",
-        "fewer than",
-        "as many as",
-        "up to",
-        "at least",
-        "estimated",
-    }
-)
-FIGURE_QUALIFIERS = COUNT_QUALIFIERS | {"range", "estimated range"}
-CONFIDENCES = frozenset({"strong", "probable", "unidentified"})
 
 _COMMON_REQUIRED = {"id": str, "title": str, "text": str, "quote": str}
 _COMMON_OPTIONAL = {
@@ -134,35 +93,6 @@ _KIND_OPTIONAL: dict[str, dict[str, type]] = {
     "figure": {"value": int, "low": int, "high": int},
 }
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-
-def parse_number(text: str) -> int | tuple[int, int] | None:
-    """ "7,800" -> 7800, "six" -> 6, "375-400" -> (375, 400); None if it is no number."""
-    cleaned = text.strip().lower()
-    if cleaned in _WORD_NUMBERS:
-        return _WORD_NUMBERS[cleaned]
-    range_match = re.fullmatch(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)", cleaned)
-    if range_match:
-        low, high = (int(g.replace(",", "")) for g in range_match.groups())
-        return low, high
-    if re.fullmatch(r"\d{1,3}(,\d{3})*|\d+", cleaned):
-        return int(cleaned.replace(",", ""))
-    return None
-
-
-def number_in_text(number: int, text: str) -> bool:
-    """Whether a count is written in the text, with or without thousands separators or as a word."""
-    forms = {str(number), f"{number:,}"}
-    forms |= {word for word, value in _WORD_NUMBERS.items() if value == number}
-    return any(
-        re.search(rf"(?<![\w,]){re.escape(form)}(?![\w]|,\d)", text, re.IGNORECASE)
-        for form in forms
-    )
-
 
 @dataclass
 class Curation:
@@ -179,22 +109,11 @@ class Curation:
     problems: list[str] = field(default_factory=list)
 
 
-def read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        problems.append(f"{path}: file is missing")
-    except tomllib.TOMLDecodeError as error:
-        problems.append(f"{path}: not valid TOML: {error}")
-    return {}
-
-
 def read_curation(resources: Path, brief: Brief) -> Curation:
     curation = Curation()
     curation.provenance = read_toml(resources / "source" / "provenance.toml", curation.problems)
-    curation.likely_sources = _read_likely_sources(resources / "endnotes.toml", curation.problems)
-    _read_search_vocabulary(resources / "search.toml", curation)
+    curation.likely_sources = read_likely_sources(resources / "endnotes.toml", curation.problems)
+    read_search_vocabulary(resources / "search.toml", curation)
     curation.index_headings = subject_index_from(
         read_toml(resources / INDEX_FILE, curation.problems), curation.problems
     )
@@ -329,17 +248,10 @@ def _make_date(
     )
 
 
-def _check_vocabulary(
-    value: str, allowed: frozenset[str], name: str, label: str, problems: list[str]
-) -> None:
-    if value not in allowed:
-        problems.append(f"{label}: {name} {value!r} is not one of: {', '.join(sorted(allowed))}")
-
-
 def _event(
     common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
 ) -> Record:
-    _check_vocabulary(entry["category"], EVENT_CATEGORIES, "category", label, problems)
+    check_vocabulary(entry["category"], EVENT_CATEGORIES, "category", label, problems)
     return Event(**common, category=entry["category"])
 
 
@@ -348,7 +260,7 @@ def _batch(
 ) -> Record:
     qualifier = entry.get("count_qualifier")
     if qualifier is not None:
-        _check_vocabulary(qualifier, COUNT_QUALIFIERS, "count_qualifier", label, problems)
+        check_vocabulary(qualifier, COUNT_QUALIFIERS, "count_qualifier", label, problems)
     numbers = ("count", "individuals_low", "individuals_high", "unknowns", "identified")
     for name in numbers:
         if name in entry and not number_in_text(entry[name], entry["quote"]):
@@ -380,8 +292,8 @@ def _country(
 def _effort(
     common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
 ) -> Record:
-    _check_vocabulary(entry["effort_type"], EFFORT_TYPES, "effort_type", label, problems)
-    _check_vocabulary(entry["status"], EFFORT_STATUSES, "status", label, problems)
+    check_vocabulary(entry["effort_type"], EFFORT_TYPES, "effort_type", label, problems)
+    check_vocabulary(entry["status"], EFFORT_STATUSES, "status", label, problems)
     periods = tuple(entry.get("periods", []))
     _check_periods(periods, common["date"], entry["quote"], label, problems)
     return Effort(
@@ -434,7 +346,7 @@ def _figure(
     common: dict[str, Any], entry: Mapping[str, Any], label: str, problems: list[str]
 ) -> Record:
     qualifier, value_text = entry["qualifier"], entry["value_text"]
-    _check_vocabulary(qualifier, FIGURE_QUALIFIERS, "qualifier", label, problems)
+    check_vocabulary(qualifier, FIGURE_QUALIFIERS, "qualifier", label, problems)
     value, low, high = entry.get("value"), entry.get("low"), entry.get("high")
     parsed = parse_number(value_text)
     is_range = qualifier in {"range", "estimated range"}
@@ -503,76 +415,6 @@ def _with_country_spans(records: list[Record]) -> list[Record]:
                 )
         result.append(record)
     return result
-
-
-def _read_likely_sources(path: Path, problems: list[str]) -> list[LikelySource]:
-    entries = read_toml(path, problems).get("marker", [])
-    sources = []
-    for entry in entries:
-        label = f"endnotes.toml: marker {entry.get('marker', '?')}"
-        confidence = entry.get("confidence", "")
-        _check_vocabulary(confidence, CONFIDENCES, "confidence", label, problems)
-        has_source = bool(entry.get("likely_source"))
-        if has_source == (confidence == "unidentified"):
-            problems.append(f"{label}: a likely_source is given exactly when one was identified")
-        csl = entry.get("csl")
-        if has_source != isinstance(csl, dict):
-            problems.append(f"{label}: an identified likely_source needs its csl data")
-        elif isinstance(csl, dict):
-            problems += [f"{label}: csl {p}" for p in csl_item_problems(csl)]
-        try:
-            sources.append(
-                LikelySource(
-                    marker=int(entry["marker"]),
-                    number=int(entry["number"]),
-                    ends=str(entry["ends"]),
-                    likely_source=entry.get("likely_source"),
-                    source_type=entry.get("source_type"),
-                    confidence=confidence,
-                    seen_at=entry.get("seen_at"),
-                    remark=entry.get("remark"),
-                    csl=dict(csl) if isinstance(csl, dict) else None,
-                )
-            )
-        except KeyError as missing:
-            problems.append(f"{label}: missing field {missing}")
-    return sources
-
-
-def _read_search_vocabulary(path: Path, curation: Curation) -> None:
-    from mia_desktop.search.words import normalized_tokens
-
-    data = read_toml(path, curation.problems)
-    stop_words = data.get("stop_words", [])
-    if not all(isinstance(w, str) and w == w.lower() for w in stop_words):
-        curation.problems.append("search.toml: stop_words must be lower-case strings")
-    curation.stop_words = sorted(set(stop_words))
-    distinct = data.get("distinct_words", [])
-    if not all(isinstance(w, str) and w == w.lower() and w.isalpha() for w in distinct):
-        curation.problems.append("search.toml: distinct_words must be lower-case words")
-    curation.distinct_words = sorted(set(distinct))
-    context = data.get("context_phrases", [])
-    if not all(isinstance(p, str) and normalized_tokens(p) for p in context):
-        curation.problems.append("search.toml: context_phrases must be words")
-    curation.context_phrases = list(context)
-    seen: dict[tuple[str, ...], int] = {}
-    for number, group in enumerate(data.get("alias", []), start=1):
-        terms = group.get("terms") if isinstance(group, dict) else None
-        if (
-            not isinstance(terms, list)
-            or len(terms) < 2
-            or not all(isinstance(t, str) and normalized_tokens(t) for t in terms)
-        ):
-            curation.problems.append(f"search.toml: alias {number} needs two or more terms")
-            continue
-        for term in terms:
-            key = normalized_tokens(term)
-            if key in seen:
-                curation.problems.append(
-                    f"search.toml: {term!r} is in alias groups {seen[key]} and {number}"
-                )
-            seen[key] = number
-        curation.alias_groups.append(list(terms))
 
 
 def passage_records(brief: Brief) -> list[Record]:
