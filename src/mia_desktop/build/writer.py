@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,9 @@ from mia_desktop.build.brief import Brief
 from mia_desktop.build.curation import Curation
 from mia_desktop.build.indexing import distinct_marks, index_terms
 from mia_desktop.build.subject_index import index_words, subjects_of
-from mia_desktop.db.schema import FTS_COLUMNS, FTS_TABLE, SCHEMA_VERSION
+from mia_desktop.db.schema import COLUMN_TYPES, FTS_COLUMNS, FTS_TABLE, KIND_TABLES, SCHEMA_VERSION
 from mia_desktop.records import (
-    Batch,
     Country,
-    Effort,
-    Event,
-    Figure,
     IndexHeading,
     Paragraph,
     Record,
@@ -261,82 +258,34 @@ def _insert_pairs(
     )
 
 
+# A kind's own columns are its dataclass's fields beyond Record's (records.py), typed as
+# db/schema.py says: one schema, not a list of columns written again here.
+_RECORD_FIELDS = {f.name for f in fields(Record)}
+_SQL_TYPES = {"text": str, "integer": int}
+# Columns that point at another record, beside the kind row's own id.
+_POINTERS = {"batches": [("origin", "records", "id")]}
+
+
+def _kind_row(record: Record) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": record.id}
+    for f in fields(record):
+        if f.name not in _RECORD_FIELDS:
+            value = getattr(record, f.name)
+            row[f.name] = list(value) if isinstance(value, tuple) else value  # JSON lists
+    return row
+
+
 def _write_kind_tables(db: sqlite_utils.Database, records: list[Record]) -> None:
-    foreign = [("id", "records", "id")]
-    db.table("events").insert_all(
-        ({"id": r.id, "category": r.category} for r in records if isinstance(r, Event)),
-        pk="id",
-        foreign_keys=foreign,
-    )
-    db.table("batches").insert_all(
-        (
-            {
-                "id": r.id,
-                "origin": r.origin,
-                "recipient": r.recipient,
-                "count": r.count,
-                "count_qualifier": r.count_qualifier,
-                "unit": r.unit,
-                "individuals_low": r.individuals_low,
-                "individuals_high": r.individuals_high,
-                "unknowns": r.unknowns,
-                "identified": r.identified,
-            }
-            for r in records
-            if isinstance(r, Batch)
-        ),
-        pk="id",
-        columns={
-            "recipient": str,
-            "count": int,
-            "count_qualifier": str,
-            "individuals_low": int,
-            "individuals_high": int,
-            "unknowns": int,
-            "identified": int,
-        },
-        foreign_keys=[*foreign, ("origin", "records", "id")],
-    )
-    db.table("countries").insert_all(
-        ({"id": r.id, "names": list(r.names)} for r in records if isinstance(r, Country)),
-        pk="id",
-        foreign_keys=foreign,
-    )
-    db.table("efforts").insert_all(
-        (
-            {
-                "id": r.id,
-                "effort_type": r.effort_type,
-                "status": r.status,
-                "status_detail": r.status_detail,
-                "outcome": r.outcome,
-                "periods": list(r.periods),
-            }
-            for r in records
-            if isinstance(r, Effort)
-        ),
-        pk="id",
-        foreign_keys=foreign,
-    )
-    db.table("figures").insert_all(
-        (
-            {
-                "id": r.id,
-                "measure": r.measure,
-                "value": r.value,
-                "low": r.low,
-                "high": r.high,
-                "value_text": r.value_text,
-                "qualifier": r.qualifier,
-                "unit": r.unit,
-            }
-            for r in records
-            if isinstance(r, Figure)
-        ),
-        pk="id",
-        columns={"value": int, "low": int, "high": int},
-        foreign_keys=foreign,
-    )
+    for kind, table in KIND_TABLES.items():
+        db.table(table).insert_all(
+            (_kind_row(r) for r in records if r.kind == kind),
+            pk="id",
+            columns={
+                column: _SQL_TYPES[sql_type.rstrip("?")]
+                for column, sql_type in COLUMN_TYPES[table].items()
+            },
+            foreign_keys=[("id", "records", "id"), *_POINTERS.get(table, [])],
+        )
 
 
 def _write_subject_index(db: sqlite_utils.Database, headings: list[IndexHeading]) -> None:
