@@ -252,6 +252,9 @@ def _legal_rendering(item: dict[str, Any], style_key: str, form: str, html: bool
     return f"{text}, {link}." if form == "citation" else f"{text}. {link}."
 
 
+_CACHE: dict[tuple[int, str, str, str | None, bool], str] = {}  # several notes share a source
+
+
 def _render(
     style: CitationStylesStyle,
     item: dict[str, Any],
@@ -260,20 +263,13 @@ def _render(
     html: bool,
 ) -> str:
     key = (id(style), json.dumps(item, sort_keys=True), form, pinpoint, html)  # per process
-    if key not in _CACHE:  # several notes share a source
-        _CACHE[key] = _render_uncached(style, item, form, pinpoint, html)
+    if key not in _CACHE:
+        _CACHE[key] = _render_item(style, item, form, pinpoint, html)
     return _CACHE[key]
 
 
-_CACHE: dict[tuple[int, str, str, str | None, bool], str] = {}
-
-
-def _render_uncached(
-    style: CitationStylesStyle,
-    item: dict[str, Any],
-    form: str,
-    pinpoint: str | None,
-    html: bool,
+def _render_item(
+    style: CitationStylesStyle, item: dict[str, Any], form: str, pinpoint: str | None, html: bool
 ) -> str:
     spacer = {"id": _SPACER, "type": "book", "title": "Spacer"}
     source = CiteProcJSON([_escaped(item) if html else item, spacer])
