@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.dates import span_years
 from mia_desktop.present.safe_html import tooltip
+from mia_desktop.qt.drawing.parts import open_end_gradient
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Country, Effort
 
@@ -74,7 +74,7 @@ class _Placed:
 
 
 class EffortsOverview(QWidget):
-    effort_clicked = Signal(str)
+    record_clicked = Signal(str)
     laid_out = Signal()  # the bars moved: the axis below redraws to match
 
     def __init__(
@@ -344,12 +344,14 @@ class EffortsOverview(QWidget):
                 x0 = item.label_x + item.label_width + LABEL_GAP  # the label stands in the gap
             painter.drawLine(QPointF(x0, y), QPointF(after.left() - 2, y))
         for span, rect in zip(item.spans, rects, strict=True):
-            gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-            gradient.setColorAt(0, faded if span.open_start else colour)
-            gradient.setColorAt(0.15, colour)
-            gradient.setColorAt(0.85, colour)
-            # An end the brief does not give fades out instead of pretending a date.
-            gradient.setColorAt(1, faded if span.open_end else colour)
+            gradient = open_end_gradient(
+                rect.left(),
+                rect.right(),
+                colour,
+                open_start=span.open_start,
+                open_end=span.open_end,
+                faded_alpha=faded.alpha(),
+            )
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(gradient))
             painter.drawRoundedRect(rect, 2, 2)
@@ -384,7 +386,7 @@ class EffortsOverview(QWidget):
         effort_id = self.effort_at(event.position())
         if effort_id:
             self.highlight(effort_id)
-            self.effort_clicked.emit(effort_id)
+            self.record_clicked.emit(effort_id)
             return
         super().mousePressEvent(event)
 
@@ -469,9 +471,15 @@ class EffortsAxis(QWidget):
             swatch = QRectF(x, y + row / 3, row / 2, row / 3)
             if kind == "fade":
                 swatch = QRectF(x, y + row / 3, row * 1.2, row / 3)
-                gradient = QLinearGradient(swatch.left(), 0, swatch.right(), 0)
-                gradient.setColorAt(0, neutral)
-                gradient.setColorAt(1, faded)
+                gradient = open_end_gradient(
+                    swatch.left(),
+                    swatch.right(),
+                    neutral,
+                    open_start=False,
+                    open_end=True,
+                    fade=0.0,
+                    faded_alpha=faded.alpha(),
+                )
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QBrush(gradient))
                 painter.drawRect(swatch)

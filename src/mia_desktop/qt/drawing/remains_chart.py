@@ -100,9 +100,9 @@ class Bar:
 
 
 class RemainsChart(QWidget):
-    """Emits `bar_clicked(id)`; `highlight(id)` marks a bar."""
+    """Emits `record_clicked(id)`; `highlight(id)` marks a bar."""
 
-    bar_clicked = Signal(str)
+    record_clicked = Signal(str)
 
     def __init__(self, *, batches: Sequence[Batch], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -371,7 +371,7 @@ class RemainsChart(QWidget):
         for index, bar in enumerate(self.bars):
             if self.bar_rect(index).adjusted(-4, -20, 4, 0).contains(event.position()):
                 self.highlight(bar.batch_id)
-                self.bar_clicked.emit(bar.batch_id)
+                self.record_clicked.emit(bar.batch_id)
                 return
         super().mousePressEvent(event)
 

@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QKeyEvent,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop.dates import span_years
+from mia_desktop.qt.drawing.parts import open_end_gradient
 from mia_desktop.qt.theme import grid_colour, series_colour
 from mia_desktop.records import Event
 
@@ -43,9 +43,9 @@ ID_KEY = 0  # QGraphicsItem data key holding the event id
 
 
 class TimelineView(QGraphicsView):
-    """Emits `event_clicked(id)`; `highlight(id)` selects an event in the drawing."""
+    """Emits `record_clicked(id)`; `highlight(id)` selects an event in the drawing."""
 
-    event_clicked = Signal(str)
+    record_clicked = Signal(str)
     zoom_changed = Signal()
 
     def __init__(
@@ -206,7 +206,7 @@ class TimelineView(QGraphicsView):
         item = self.itemAt(event.position().toPoint())
         if item is not None and item.data(ID_KEY):
             self.highlight(str(item.data(ID_KEY)))
-            self.event_clicked.emit(str(item.data(ID_KEY)))
+            self.record_clicked.emit(str(item.data(ID_KEY)))
             event.accept()
             return
         super().mousePressEvent(event)
@@ -326,15 +326,15 @@ def _event_item(
     else:
         path.addRoundedRect(QRectF(x0, mid_y - radius, x1 - x0, radius * 2), radius, radius)
         item = _EventItem(path)
-        gradient = QLinearGradient(x0, 0, x1, 0)
-        faded = QColor(colour)
-        faded.setAlpha(40)
-        fade = min(0.35, (radius * 4) / max(x1 - x0, 1))
         # An open or approximate end fades out: the brief does not pin it down.
-        gradient.setColorAt(0, faded if (start is None or approximate) else colour)
-        gradient.setColorAt(fade, colour)
-        gradient.setColorAt(1 - fade, colour)
-        gradient.setColorAt(1, faded if (end is None or approximate) else colour)
+        gradient = open_end_gradient(
+            x0,
+            x1,
+            colour,
+            open_start=start is None or approximate,
+            open_end=end is None or approximate,
+            fade=min(0.35, (radius * 4) / max(x1 - x0, 1)),
+        )
         item.setBrush(QBrush(gradient))
     item.setPen(QPen(colour.darker(130), 1))
     return item

@@ -6,7 +6,7 @@ countries_tab.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -21,16 +21,13 @@ from PySide6.QtWidgets import (
 
 from mia_desktop.db.store import Database
 from mia_desktop.qt import columns
+from mia_desktop.qt.drawing.parts import Drawing
 from mia_desktop.qt.models import Column, LazyRecordModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.records import Batch
 
 if TYPE_CHECKING:
     from mia_desktop.qt.drawing.remains_chart import RemainsChart
-
-
-class Highlighting(Protocol):
-    def highlight(self, record_id: str | None) -> bool: ...
 
 
 ALL = "All"
@@ -59,7 +56,7 @@ class RecordTab(QWidget):
         for drawing in self.drawings():
             drawing.highlight(record_id)  # marks it where drawn, clears the mark elsewhere
 
-    def drawings(self) -> list[Highlighting]:
+    def drawings(self) -> list[Drawing]:
         """The drawings that mark one record (their tables' twins)."""
         return []
 
@@ -80,7 +77,7 @@ class TableTab(RecordTab):
 
     chart: RemainsChart | None = None
 
-    def drawings(self) -> list[Highlighting]:
+    def drawings(self) -> list[Drawing]:
         return [self.chart] if self.chart is not None else []
 
     def __init__(
@@ -153,7 +150,7 @@ def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
         parent=parent,
     )
     tab.chart = chart
-    chart.bar_clicked.connect(tab.table.select_record)
+    chart.record_clicked.connect(tab.table.select_record)
     tab.table.record_selected.connect(chart.highlight)
 
     def copy_chart_data() -> None:

@@ -18,7 +18,7 @@ from mia_desktop.qt.tabs.base import RecordTab
 from mia_desktop.qt.text_view import TextView
 
 if TYPE_CHECKING:
-    from mia_desktop.qt.tabs.base import Highlighting
+    from mia_desktop.qt.drawing.parts import Drawing
 from mia_desktop.records import Country, Effort, Figure
 
 OVERVIEW_EFFORTS = 60  # the first efforts by date in the at-a-glance drawing
@@ -58,7 +58,7 @@ class CountriesTab(RecordTab):
             efforts=[e for e in drawn if isinstance(e, Effort)],
             parent=self,
         )
-        self.overview.effort_clicked.connect(self.select_record)
+        self.overview.record_clicked.connect(self.select_record)
         self.efforts.record_selected.connect(self._mark_in_drawing)
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.summary)
@@ -142,7 +142,7 @@ class CountriesTab(RecordTab):
             " its quote and citation.</i></p>"
         )
 
-    def drawings(self) -> list[Highlighting]:
+    def drawings(self) -> list[Drawing]:
         return [self.overview]
 
     def keep_highlight_only_for(self, record_id: str | None) -> None:

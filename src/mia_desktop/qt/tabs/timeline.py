@@ -22,7 +22,7 @@ from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.tabs.base import ALL, RecordTab
 
 if TYPE_CHECKING:
-    from mia_desktop.qt.tabs.base import Highlighting
+    from mia_desktop.qt.drawing.parts import Drawing
 from mia_desktop.qt.drawing.timeline_view import TimelineView
 from mia_desktop.records import Event
 
@@ -75,7 +75,7 @@ class TimelineTab(RecordTab):
         self.drawing = TimelineView(events=[], categories=categories, parent=self)
         self.drawing_note = QLabel(self)
         self.drawing_note.setObjectName("drawingNote")
-        self.drawing.event_clicked.connect(self.table.select_record)
+        self.drawing.record_clicked.connect(self.table.select_record)
         self.table.record_selected.connect(self.drawing.highlight)
         zoom = QHBoxLayout()
         for text, name, slot in (
@@ -133,7 +133,7 @@ class TimelineTab(RecordTab):
         self.category_filter.setCurrentIndex(0)
         self.country_filter.setCurrentIndex(0)
 
-    def drawings(self) -> list[Highlighting]:
+    def drawings(self) -> list[Drawing]:
         return [self.drawing]
 
     def select_record(self, record_id: str) -> bool:
