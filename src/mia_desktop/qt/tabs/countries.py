@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from mia_desktop.db.store import Database
 from mia_desktop.present.values import as_of, figure_value_text
 from mia_desktop.qt import columns
-from mia_desktop.qt.drawing.efforts_overview import EffortsAxis, EffortsOverview
+from mia_desktop.qt.drawing.efforts_axis import EffortsAxis
+from mia_desktop.qt.drawing.efforts_overview import EffortsOverview
 from mia_desktop.qt.models import LazyRecordModel, RecordTableModel
 from mia_desktop.qt.record_table import RecordTable
 from mia_desktop.qt.tabs.base import RecordTab
