@@ -88,7 +88,9 @@ class LocateDialog(QDialog):
 
     def _html(self, location: Location) -> str:
         parts = [f"<p><b>{escape(describe(location))}</b></p>"]
-        parts += [f"<p><i>{escape(note)}</i></p>" for note in location.notes]
+        parts += [
+            f"<p><i>{escape(note[:1].upper() + note[1:])}.</i></p>" for note in location.notes
+        ]
         if location.verdict == "absent" or location.paragraph is None:
             return "\n".join(parts)
         parts.append(f"<blockquote>{_comparison_html(location)}</blockquote>")
