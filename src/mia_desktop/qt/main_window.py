@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property, partial
-from itertools import pairwise
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt
@@ -23,23 +22,22 @@ from mia_desktop.db.store import Database
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.citing_actions import CopyCommands
 from mia_desktop.qt.export_flow import ExportFlow
-from mia_desktop.qt.pages import PAGES, page_of_kind, page_titled
+from mia_desktop.qt.pages import PageStack, page_of_kind, page_titled
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.settings import (
     THEME_KEY,
 )
 from mia_desktop.qt.tabs.base import RecordTab, TableTab
-from mia_desktop.qt.tabs.lazy import LazyTab
 from mia_desktop.qt.tabs.timeline import TimelineTab
 from mia_desktop.qt.theme import THEMES, apply_theme
 from mia_desktop.qt.window_actions import fill_menus, window_action
 from mia_desktop.qt.window_state import (
     fit_to_screen,
-    focusable,
     named_splitters,
     restore_splitters,
     restore_window,
     save_window,
+    walk_in_order,
 )
 from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, Record
 
@@ -84,16 +82,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         # Each page is built when first shown or needed, so start-up builds one.
-        self._pages: list[LazyTab[QWidget]] = []
-        for spec in PAGES:
-            page: LazyTab[QWidget] = LazyTab(
-                build=partial(spec.build, database),
-                on_built=self._wire_tab,
-                parent=self.tabs,
-            )
-            self._pages.append(page)
-            self.tabs.addTab(page, spec.title)
-        self.tabs.currentChanged.connect(lambda index: self._pages[index].content())
+        self.pages = PageStack(tabs=self.tabs, database=database, on_built=self._wire_tab)
 
         self.panel = CitationPanel(
             database=database,
@@ -165,7 +154,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
         self._name_copy_actions()
-        self.current_page()  # build the page on screen now; the others when opened
+        self.pages.current()  # build the page on screen now; the others when opened
 
     @cached_property
     def citer(self) -> Citer:
@@ -325,10 +314,7 @@ class MainWindow(QMainWindow):
     def _keep_highlights_for(self, record: Record | None) -> None:
         record_id = record.id if record else None
         self.search.keep_highlight_only_for(record_id)
-        for index, page in enumerate(self._pages):
-            if not page.built:
-                continue
-            content = page.content()
+        for index, content in self.pages.built():
             if isinstance(content, RecordTab):
                 content.keep_highlight_only_for(record_id)
             elif index == _SOURCE_PAGE:
@@ -364,8 +350,7 @@ class MainWindow(QMainWindow):
         page = page_of_kind(record.kind) if record.kind != "passage" else None
         if page is not None:
             self.tabs.setCurrentIndex(page)
-            tab = self._pages[page].content()
-            assert isinstance(tab, RecordTab)
+            tab = self.pages.get(page, RecordTab)
             tab.select_record(record_id)
         else:  # a passage of the brief: show it in the Source tab
             self.tabs.setCurrentIndex(_SOURCE_PAGE)
@@ -404,45 +389,36 @@ class MainWindow(QMainWindow):
 
     @property
     def timeline(self) -> TimelineTab:
-        return self._page(0, TimelineTab)
+        return self.pages.get(0, TimelineTab)
 
     @property
     def batches(self) -> TableTab:
-        return self._page(1, TableTab)
+        return self.pages.get(1, TableTab)
 
     @property
     def countries(self) -> CountriesTab:
         from mia_desktop.qt.tabs.countries import CountriesTab
 
-        return self._page(2, CountriesTab)
+        return self.pages.get(2, CountriesTab)
 
     @property
     def figures(self) -> TableTab:
-        return self._page(3, TableTab)
+        return self.pages.get(3, TableTab)
 
     @property
     def index_tab(self) -> IndexTab:
         from mia_desktop.qt.tabs.index import IndexTab
 
-        return self._page(_INDEX_PAGE, IndexTab)
+        return self.pages.get(_INDEX_PAGE, IndexTab)
 
     @property
     def source_tab(self) -> SourceTab:
         from mia_desktop.qt.tabs.source import SourceTab
 
-        return self._page(_SOURCE_PAGE, SourceTab)
-
-    def current_page(self) -> QWidget:
-        """What the current tab shows (building it if need be)."""
-        return self._pages[self.tabs.currentIndex()].content()
-
-    def _page(self, index: int, kind: type[PageT]) -> PageT:
-        content = self._pages[index].content()
-        assert isinstance(content, kind)
-        return content
+        return self.pages.get(_SOURCE_PAGE, SourceTab)
 
     def selected_records(self) -> list[Record]:
-        tab = self.current_page()
+        tab = self.pages.current()
         ids = tab.selected_record_ids() if isinstance(tab, RecordTab) else []
         return self._db.records_by_id(ids)
 
@@ -494,24 +470,22 @@ class MainWindow(QMainWindow):
         """Tab walks every control once, in reading order: the search field, its filters and
         results, the tab bar, the page's controls, then the citation panel's."""
         search = self.search
-        chain: list[QWidget] = [
-            search.field,
-            search.answer,  # its link to the answering record
-            search.copy_answer,
-            search.status,  # its links: "Did you mean ...?", "Show all"
-            search.kind_filter,
-            search.country_filter,
-            search.decade_filter,
-            search.results,
-            self.tabs,
-        ]
-        for page in self._pages:
-            if page.built:
-                chain += focusable(page.content())
-        panel = [w for w in focusable(self.panel) if w is not self.panel.view]
-        chain += [*panel, self.panel.view]  # the panel's controls, then what it shows
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        walk_in_order(
+            [
+                search.field,
+                search.answer,  # its link to the answering record
+                search.copy_answer,
+                search.status,  # its links: "Did you mean ...?", "Show all"
+                search.kind_filter,
+                search.country_filter,
+                search.decade_filter,
+                search.results,
+                self.tabs,
+            ],
+            [page for _index, page in self.pages.built()],
+            panel=self.panel,
+            panel_view=self.panel.view,
+        )
 
     # -- state ----------------------------------------------------------------------------
 
@@ -519,9 +493,8 @@ class MainWindow(QMainWindow):
         """The window's splitters and those of the tabs built so far (a search of the
         window's whole widget tree would cost start-up a wrapper for every widget)."""
         found = [self.splitter, self.search_splitter]
-        for page in self._pages:
-            if page.built:
-                found += named_splitters(page.content())
+        for _index, page in self.pages.built():
+            found += named_splitters(page)
         return found
 
     def save_state(self) -> None:

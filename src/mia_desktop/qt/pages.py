@@ -3,12 +3,17 @@ the page is first shown), and the kinds of record it shows, by which a record fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from importlib import import_module
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from mia_desktop.db.store import Database
+from mia_desktop.qt.tabs.lazy import LazyTab
+
+PageT = TypeVar("PageT", bound=QWidget)
 
 
 class Page(NamedTuple):
@@ -40,3 +45,34 @@ def page_of_kind(kind: str) -> int:
 
 def page_titled(title: str) -> int:
     return next(n for n, page in enumerate(PAGES) if page.title == title)
+
+
+class PageStack:
+    """The window's tabs, one per Page, each built the first time it is shown or asked for."""
+
+    def __init__(
+        self, *, tabs: QTabWidget, database: Database, on_built: Callable[[QWidget], None]
+    ) -> None:
+        self._tabs = tabs
+        self._lazy: list[LazyTab[QWidget]] = []
+        for spec in PAGES:
+            lazy: LazyTab[QWidget] = LazyTab(
+                build=partial(spec.build, database), on_built=on_built, parent=tabs
+            )
+            self._lazy.append(lazy)
+            tabs.addTab(lazy, spec.title)
+        tabs.currentChanged.connect(lambda index: self._lazy[index].content())
+
+    def get(self, index: int, kind: type[PageT]) -> PageT:
+        """A page's content, built if need be."""
+        content = self._lazy[index].content()
+        assert isinstance(content, kind)
+        return content
+
+    def current(self) -> QWidget:
+        """What the current tab shows (building it if need be)."""
+        return self._lazy[self._tabs.currentIndex()].content()
+
+    def built(self) -> list[tuple[int, QWidget]]:
+        """The pages built so far, with their places."""
+        return [(n, lazy.content()) for n, lazy in enumerate(self._lazy) if lazy.built]

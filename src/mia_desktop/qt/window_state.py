@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QMainWindow, QSplitter, QTabWidget, QWidget
@@ -64,3 +66,17 @@ def focusable(widget: QWidget) -> list[QWidget]:
         and not isinstance(child.parentWidget(), QComboBox)  # a combo's own parts
         and not child.isHidden()
     ]
+
+
+def walk_in_order(
+    first: list[QWidget], pages: list[QWidget], *, panel: QWidget, panel_view: QWidget
+) -> None:
+    """Set the Tab order: the given controls, each page's, then the panel's controls and
+    last what the panel shows."""
+    chain = list(first)
+    for page in pages:
+        chain += focusable(page)
+    chain += [w for w in focusable(panel) if w is not panel_view]
+    chain.append(panel_view)
+    for before, after in pairwise(chain):
+        QWidget.setTabOrder(before, after)
