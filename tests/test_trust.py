@@ -307,8 +307,8 @@ _OFFLINE_SESSION = textwrap.dedent(
         window.search.field.setText("Punchbowl")
         window.search.run_search()
         window.open_record(window.search.last_result.hits[0].record.id)
-        for action in (window.copy_citation_action, window.copy_quote_action,
-                       window.copy_bibliography_action, window.copy_markdown_action):
+        for action in (window.menu_actions.copy_citation, window.menu_actions.copy_quote,
+                       window.menu_actions.copy_bibliography, window.menu_actions.copy_markdown):
             action.trigger()
         steps.append(QGuiApplication.clipboard().text() != "")
         steps.append(window.exporting.export_to(out / "all.json", what="all", fmt="json"))

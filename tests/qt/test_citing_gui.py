@@ -62,7 +62,7 @@ def test_copy_a_citation_a_bibliography_entry_and_a_lead_in_two_styles(
 
     _choose(window, "apa", "bibliography")
     assert "Copy reference list entry" in _button_texts(window)
-    window.copy_citation_action.trigger()
+    window.menu_actions.copy_citation.trigger()
     text, html = _clipboard()
     assert (
         text
@@ -128,7 +128,7 @@ def test_markdown_copies_the_chosen_style_and_form(window: MainWindow, qtbot: Qt
         .startswith("Copied the Chicago 18 (notes and bibliography) short note as Markdown: ")
     )
     _choose(window, "bibtex", "citation")
-    window.copy_markdown_action.trigger()
+    window.menu_actions.copy_markdown.trigger()
     assert _clipboard()[0] == (
         "```bibtex\n\\cite[under “Remains Recovery Operations in North Korea”]{ncnk2015}\n```\n"
     )
@@ -139,7 +139,7 @@ def test_quote_with_citation_names_its_fallback_for_a_data_format(window: MainWi
     assert "Quote + citation" in _button_texts(window)
     _choose(window, "ris", "citation")
     assert "Quote + Chicago note" in _button_texts(window)
-    window.copy_quote_action.trigger()
+    window.menu_actions.copy_quote.trigger()
     quote, citation = _clipboard()[0].split("\n")
     assert "‘K208,’ these boxed [sic] contained" in quote
     assert citation.startswith("National Committee on North Korea, Korean War POW/MIAs, issue")

@@ -36,7 +36,7 @@ def _assert_one_record(window: MainWindow, citer: Citer) -> None:
     shown = window.panel.record
     highlighted = _highlighted(window)
     assert highlighted <= ({shown.id} if shown else set()), (highlighted, shown and shown.id)
-    window.copy_citation_action.trigger()
+    window.menu_actions.copy_citation.trigger()
     if shown is not None:
         copied = QGuiApplication.clipboard().mimeData().text()
         assert copied == citer.cite(shown, window.panel.citation_style).text

@@ -149,15 +149,15 @@ def test_escape_clears_and_ctrl_f_focuses(window: MainWindow, qtbot: QtBot) -> N
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert field.text() == ""
     _table(window, "timelineTable").setFocus()
-    window.find_action.trigger()
+    window.menu_actions.find.trigger()
     assert field.hasFocus() or QGuiApplication.focusObject() is field
 
 
 def test_copy_citation_puts_plain_and_html_on_the_clipboard(window: MainWindow) -> None:
     window.open_record("ba-k208-1990-1994")
-    assert window.copy_citation_action.objectName() == "copyCitationAction"
-    assert window.copy_citation_action.shortcut().toString() == "Ctrl+Shift+C"
-    window.copy_citation_action.trigger()
+    assert window.menu_actions.copy_citation.objectName() == "copyCitationAction"
+    assert window.menu_actions.copy_citation.shortcut().toString() == "Ctrl+Shift+C"
+    window.menu_actions.copy_citation.trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text().startswith("National Committee on North Korea, Korean War POW/MIAs,")
     assert "under “Remains Recovery" in mime.text() and "<" not in mime.text()
@@ -172,7 +172,7 @@ def test_copy_citation_puts_plain_and_html_on_the_clipboard(window: MainWindow) 
 
 def test_copy_quote_with_citation(window: MainWindow) -> None:
     window.open_record("fi-clarified-via-russia-commission")
-    window.copy_quote_action.trigger()
+    window.menu_actions.copy_quote.trigger()
     text = QGuiApplication.clipboard().mimeData().text()
     quote, citation = text.split("\n")
     assert "336 Korean War personnel" in quote
@@ -193,7 +193,7 @@ def test_ctrl_c_in_a_table_copies_rows_with_a_header(window: MainWindow, qtbot: 
 
 def test_show_in_source_jumps_to_the_paragraph(window: MainWindow) -> None:
     window.open_record("ev-2014-kcna-statement")
-    window.show_in_source_action.trigger()
+    window.menu_actions.show_in_source.trigger()
     assert _current_title(window) == "Source"
     source = window.findChild(QTextBrowser, "sourceView")
     assert source is not None
@@ -370,12 +370,12 @@ def _choose_form(window: MainWindow, key: str) -> None:
 def test_copy_in_two_styles_gives_both_flavours(window: MainWindow) -> None:
     window.open_record("fi-clarified-via-russia-commission")
     _choose_style(window, "apa")
-    window.copy_citation_action.trigger()
+    window.menu_actions.copy_citation.trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == "(National Committee on North Korea, 2015, Russia section, para. 1)"
     assert mime.hasHtml() and "Russia section, para. 1" in mime.html()
     _choose_style(window, "chicago")
-    window.copy_bibliography_action.trigger()
+    window.menu_actions.copy_bibliography.trigger()
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text().startswith("National Committee on North Korea. Korean War POW/MIAs.")
     assert "<i>Korean War POW/MIAs</i>" in mime.html() and "<a href=" in mime.html()
@@ -384,7 +384,7 @@ def test_copy_in_two_styles_gives_both_flavours(window: MainWindow) -> None:
 
 def test_copy_as_markdown_links_the_url(window: MainWindow) -> None:
     window.open_record("ba-k208-1990-1994")
-    window.copy_markdown_action.trigger()
+    window.menu_actions.copy_markdown.trigger()
     text = QGuiApplication.clipboard().mimeData().text()
     assert text.startswith("National Committee on North Korea, *Korean War POW/MIAs*")
     assert "<https://www.ncnk.org/" in text and "under “Remains Recovery" in text

@@ -90,7 +90,7 @@ def test_the_shortcuts_list_names_each_key_once_and_all_of_them(window: MainWind
 
     window.tabs.setCurrentIndex(1)  # more tables built: each has its own Ctrl+C action
     window.tabs.setCurrentIndex(2)
-    window.shortcuts_action.trigger()
+    window.menu_actions.shortcuts.trigger()
     dialog = window.findChild(QWidget, "shortcutsDialog")
     assert dialog is not None
     view = dialog.findChild(QTextEdit)

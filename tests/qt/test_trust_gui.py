@@ -54,10 +54,10 @@ def test_a_whole_session_leaves_the_bundled_database_unchanged(
         result = window.search.last_result
         assert result is not None
         window.open_record(result.hits[0].record.id)
-        window.copy_citation_action.trigger()
+        window.menu_actions.copy_citation.trigger()
         assert "Korean War POW/MIAs" in QGuiApplication.clipboard().text()
-        window.copy_quote_action.trigger()
-        window.copy_markdown_action.trigger()
+        window.menu_actions.copy_quote.trigger()
+        window.menu_actions.copy_markdown.trigger()
         out = tmp_path / "x.json"
         assert window.exporting.export_to(out, what="all", fmt="json")
         assert json.loads(out.read_text(encoding="utf-8"))["records"]

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -30,7 +30,7 @@ from mia_desktop.qt.settings import (
 from mia_desktop.qt.tabs.base import RecordTab, TableTab
 from mia_desktop.qt.tabs.timeline import TimelineTab
 from mia_desktop.qt.theme import THEMES, apply_theme
-from mia_desktop.qt.window_actions import fill_menus, window_action
+from mia_desktop.qt.window_actions import fill_menus, make_window_actions, window_action
 from mia_desktop.qt.window_state import (
     fit_to_screen,
     named_splitters,
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.scheme = apply_theme(app, self.theme, initial=True)
-        self._make_actions()
+        self.menu_actions = make_window_actions(self, self)
 
         self.search = SearchPanel(database=database, settings=settings, parent=self)
         self.tabs = QTabWidget(self)
@@ -89,10 +89,10 @@ class MainWindow(QMainWindow):
             citer=lambda: self.citer,
             settings=settings,
             actions=[
-                self.copy_citation_action,
-                self.copy_markdown_action,
-                self.copy_quote_action,
-                self.show_in_source_action,
+                self.menu_actions.copy_citation,
+                self.menu_actions.copy_markdown,
+                self.menu_actions.copy_quote,
+                self.menu_actions.show_in_source,
             ],
             parent=self,
         )
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self, 1280, 800)
         self.splitter.setSizes([760, 520])
         restore_window(settings, self, [self.splitter, self.search_splitter], self.tabs)
-        self.theme_actions[self.theme].setChecked(True)
+        self.menu_actions.themes[self.theme].setChecked(True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self._set_tab_order()
         self._name_copy_actions()
@@ -169,92 +169,11 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         return window_action(self, text, name, shortcuts, slot)
 
-    def _make_actions(self) -> None:
-        key = QKeySequence
-        self.copy_citation_action = self._action(
-            "&Copy citation",
-            "copyCitationAction",
-            [key("Ctrl+Shift+C")],
-            lambda: self.copying.citation(),
-        )
-        self.copy_quote_action = self._action(
-            "Copy &quote with citation",
-            "copyQuoteAction",
-            [key("Ctrl+Shift+Q")],
-            lambda: self.copying.quote_with_citation(),
-        )
-        self.copy_short_action = self._action(
-            "Copy &short note",
-            "copyShortAction",
-            [key("Ctrl+Shift+N")],
-            lambda: self.copying.short_note(),
-        )
-        self.copy_bibliography_action = self._action(
-            "Copy &bibliography entry",
-            "copyBibliographyAction",
-            [key("Ctrl+Shift+B")],
-            lambda: self.copying.bibliography_entry(),
-        )
-        self.copy_markdown_action = self._action(
-            "Copy as &Markdown",
-            "copyMarkdownAction",
-            [key("Ctrl+Shift+M")],
-            lambda: self.copying.markdown(),
-        )
-        self.locate_action = self._action(
-            "&Where Is This From?…",
-            "locateAction",
-            [key("Ctrl+Shift+F")],
-            lambda: self.show_locate_dialog(),
-        )
-        self.export_action = self._action(
-            "&Export…", "exportAction", [key("Ctrl+E")], lambda: self.exporting.show_dialog()
-        )
-        self.show_in_source_action = self._action(
-            "Show in &source", "showInSourceAction", [key("Ctrl+Shift+S")], self.show_in_source
-        )
-        self.find_action = self._action(
-            "&Find…", "findAction", [key(key.StandardKey.Find), key("Ctrl+K")], self.focus_search
-        )
-        quit_keys = key.keyBindings(key.StandardKey.Quit) or [key("Ctrl+Q")]
-        self.quit_action = self._action("&Quit", "quitAction", quit_keys, self.close)
-        self.about_action = self._action("&About mia-desktop", "aboutAction", [], self.show_about)
-        self.help_action = self._action(
-            "mia-desktop &Help",
-            "helpAction",
-            [key(key.StandardKey.HelpContents), key("F1")],
-            self.show_help,
-        )
-        self.shortcuts_action = self._action(
-            "&Keyboard Shortcuts", "shortcutsAction", [key("Ctrl+/")], self.show_shortcuts
-        )
-        self.theme_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for theme, label in THEMES.items():
-            action = QAction(label, self, checkable=True)
-            action.setObjectName(f"theme_{theme}")
-            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
-            group.addAction(action)
-            self.theme_actions[theme] = action
-        self._short_labels()
-
-    def _short_labels(self) -> None:
-        # The panel's buttons show these; menus keep the full text.
-        for action, label in (
-            (self.copy_citation_action, "Copy"),
-            (self.copy_quote_action, "Quote + citation"),
-            (self.copy_short_action, "Short note"),
-            (self.copy_bibliography_action, "Bibliography entry"),
-            (self.copy_markdown_action, "Markdown"),
-        ):
-            action.setIconText(label)
-            action.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
-
     def _name_copy_actions(self, _style: str = "") -> None:
         self.copying.name_actions(
-            citation=self.copy_citation_action,
-            markdown=self.copy_markdown_action,
-            quote=self.copy_quote_action,
+            citation=self.menu_actions.copy_citation,
+            markdown=self.menu_actions.copy_markdown,
+            quote=self.menu_actions.copy_quote,
         )
 
     def _make_menus(self) -> None:
@@ -270,18 +189,18 @@ class MainWindow(QMainWindow):
         fill_menus(
             self.menuBar(),
             [
-                ("&File", [self.export_action, None, self.quit_action]),
+                ("&File", [self.menu_actions.export, None, self.menu_actions.quit]),
                 (
                     "&Edit",
                     [
-                        self.copy_citation_action,
-                        self.copy_short_action,
-                        self.copy_bibliography_action,
-                        self.copy_quote_action,
-                        self.copy_markdown_action,
+                        self.menu_actions.copy_citation,
+                        self.menu_actions.copy_short,
+                        self.menu_actions.copy_bibliography,
+                        self.menu_actions.copy_quote,
+                        self.menu_actions.copy_markdown,
                         None,
-                        self.find_action,
-                        self.locate_action,
+                        self.menu_actions.find,
+                        self.menu_actions.locate,
                     ],
                 ),
                 (
@@ -289,11 +208,19 @@ class MainWindow(QMainWindow):
                     [
                         *pages,
                         None,
-                        self.show_in_source_action,
-                        ("&Theme", list(self.theme_actions.values())),
+                        self.menu_actions.show_in_source,
+                        ("&Theme", list(self.menu_actions.themes.values())),
                     ],
                 ),
-                ("&Help", [self.help_action, self.shortcuts_action, None, self.about_action]),
+                (
+                    "&Help",
+                    [
+                        self.menu_actions.help,
+                        self.menu_actions.shortcuts,
+                        None,
+                        self.menu_actions.about,
+                    ],
+                ),
             ],
         )
 
@@ -440,7 +367,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             self.scheme = apply_theme(app, theme)
         self.theme = theme
-        self.theme_actions[theme].setChecked(True)
+        self.menu_actions.themes[theme].setChecked(True)
         if save:
             self._settings.setValue(THEME_KEY, theme)
         if self.panel.record is not None:

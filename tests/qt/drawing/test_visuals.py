@@ -192,7 +192,7 @@ def test_f1_opens_help_with_the_glossary(window: MainWindow, qtbot: QtBot) -> No
 
 
 def test_keyboard_shortcuts_are_listed(window: MainWindow) -> None:
-    window.shortcuts_action.trigger()
+    window.menu_actions.shortcuts.trigger()
     dialog = window.findChild(QWidget, "shortcutsDialog")
     assert dialog is not None
     view = dialog.findChild(QTextEdit)
@@ -208,7 +208,7 @@ def test_dark_and_light_themes_and_the_choice_is_kept(
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     first = MainWindow(database=db, settings=settings)
     qtbot.addWidget(first)
-    first.theme_actions["dark"].trigger()
+    first.menu_actions.themes["dark"].trigger()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
@@ -217,8 +217,8 @@ def test_dark_and_light_themes_and_the_choice_is_kept(
         database=db, settings=QSettings(str(settings_path), QSettings.Format.IniFormat)
     )
     qtbot.addWidget(second)
-    assert second.theme_actions["dark"].isChecked()
-    second.theme_actions["light"].trigger()
+    assert second.menu_actions.themes["dark"].isChecked()
+    second.menu_actions.themes["light"].trigger()
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
 
 
