@@ -15,7 +15,7 @@ from mia_desktop.db.search_index import SearchFilters
 from mia_desktop.db.store import Database
 from mia_desktop.qt import columns
 from mia_desktop.qt.main_window import MainWindow
-from mia_desktop.qt.models import RECORD_ID_ROLE, LazyRecordModel
+from mia_desktop.qt.models import RECORD_ID_ROLE, LazyRecordModel, SearchResultsModel
 from mia_desktop.qt.search_panel import SearchPanel
 
 pytestmark = pytest.mark.gui
@@ -218,3 +218,31 @@ def test_search_results_page_on_beyond_the_first_fifty_and_past_the_ranked_few(
     ids = [model.index(r, 0).data(RECORD_ID_ROLE) for r in range(model.rowCount())]
     assert ids[:50] == first_rows  # the rows shown stay where they were
     assert len(ids) == len(set(ids)) >= RANKED_AT_MOST + 60  # new ones follow, none twice
+
+
+def test_a_page_never_puts_a_record_under_a_result_whose_sentence_it_does_not_quote(
+    db: Database,
+) -> None:
+    from mia_desktop.search.engine import Searcher
+    from mia_desktop.search.grouping import ResultGroup
+
+    searcher = Searcher(db)
+    quoted = searcher.search("3,313 ").groups[0]  # one sentence, quoted by several records
+    other = searcher.search("Punchbowl ").groups[0]
+    assert len(quoted.hits) > 2 and not set(quoted.record_ids) & set(other.record_ids)
+    model = SearchResultsModel()
+    # The first page held the sentence's first record and another result; the next page
+    # brings the sentence's other records.
+    model.set_groups([ResultGroup(quoted.hits[:1], quoted.paragraph, quoted.sentence), other])
+    model.more = lambda: [quoted, other]
+    model.has_more = lambda: True
+    model.fetchMore(QModelIndex())
+    rows = [model.index(r, 0) for r in range(model.rowCount())]
+    ids = [row.data(RECORD_ID_ROLE) for row in rows]
+    # The rows shown stay put; the sentence's other records follow, as a result of their own
+    # (they quote the first row's sentence, not that of the row above them).
+    assert ids == [quoted.record_ids[0], *other.record_ids, *quoted.record_ids[1:]]
+    texts = [row.data() for row in rows]
+    first_new = 1 + len(other.hits)
+    assert not texts[first_new].startswith("    ↳ ")
+    assert all(text.startswith("    ↳ ") for text in texts[first_new + 1 :])

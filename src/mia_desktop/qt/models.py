@@ -159,7 +159,12 @@ class SearchResultsModel(QAbstractListModel):
         if parent.isValid() or self.more is None:
             return
         shown = {hit.record.id for hit, _ in self._rows}
-        new = [row for row in _rows_of(self.more()) if row[0].record.id not in shown]
+        new: list[tuple[SearchHit, bool]] = []
+        for group in self.more():
+            unseen = [hit for hit in group.hits if hit.record.id not in shown]
+            # A record of a result listed above starts a row of its own: put under the
+            # last row, it would say it quotes that row's sentence.
+            new += [(hit, n > 0) for n, hit in enumerate(unseen)]
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows += new
