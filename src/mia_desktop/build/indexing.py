@@ -13,15 +13,15 @@ from mia_desktop.records import (
     Figure,
     Record,
 )
-from mia_desktop.search.words import THOUSANDS, distinct_mark, family_key, fold, tokenize
+from mia_desktop.search.words import THOUSANDS, DistinctFamilies, distinct_mark, fold, tokenize
 
 
 def distinct_marks(texts: Iterable[str], distinct_words: Iterable[str]) -> list[str]:
     """The marks to index for the words of these texts in a distinct word's family: each
     form ("remains", "remained", "remaining") is then matched by itself alone."""
-    families = {family_key(word) for word in distinct_words}
+    families = DistinctFamilies(distinct_words)
     present = {fold(token) for text in texts for token in tokenize(text)}
-    return [distinct_mark(word) for word in sorted(present) if family_key(word) in families]
+    return [distinct_mark(word) for word in sorted(present) if word in families]
 
 
 def index_terms(record: Record, country_names: list[str]) -> str:

@@ -25,7 +25,7 @@ from mia_desktop.records import (
 )
 from mia_desktop.search.words import fold, tokenize
 
-FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search.py)
+FTS_PREFIX_LENGTHS = range(2, 13)  # a one-letter word waits for a second (see search/query.py)
 
 _RECORD_COLUMNS: dict[str, Any] = {
     "id": str,
@@ -180,7 +180,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         " content=[records])"
     )
     db.execute(f"INSERT INTO [{FTS_TABLE}] (rowid, {columns}) SELECT rowid, {columns} FROM records")
-    _write_search_vocabulary(db, curation, records)
+    _write_search_vocabulary(db, curation, records, subjects)
     _write_subject_index(db, curation.index_headings)
     # (kind, date_sort) holds the rowid too: the chronological lists page through it.
     db.table("records").create_index(["kind", "date_sort"])
@@ -316,7 +316,10 @@ def _decade(iso_date: str | None) -> str | None:
 
 
 def _write_search_vocabulary(
-    db: sqlite_utils.Database, curation: Curation, records: list[Record]
+    db: sqlite_utils.Database,
+    curation: Curation,
+    records: list[Record],
+    subjects: dict[str, list[IndexHeading]],
 ) -> None:
     """Aliases and stop words from resources/search.toml, and every indexed word."""
     db.table("aliases").insert_all(
@@ -342,7 +345,6 @@ def _write_search_vocabulary(
     # the source of "Did you mean ...?" suggestions.
     forms: dict[str, Counter[str]] = {}
     records_with: Counter[str] = Counter()
-    subjects = subjects_of(curation.index_headings)  # every record has some (checked)
     for record in records:
         seen = set()
         for text in (record.title, record.text, record.quote, *index_words(subjects[record.id])):

@@ -1,6 +1,6 @@
 """The full-text index: ranking, snippets, counts and facets, and the search vocabulary.
 
-The FTS5 expressions come from search.py (pure, built from user text); this runs them.
+The FTS5 expressions come from search/query.py (pure, built from user text); this runs them.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ _NUMBER_BOOST = 0.5  # a typed number matches whole ("200", not "2005")
 # holds one detail of it, a passage is the raw text. Among near-equal matches, prefer the
 # record that answers the topic.
 _ANSWER_BOOST = 1.0  # the record is of what a question asks for: a figure for "how many"
-# What answers each kind of question (search.ASKS): records of these kinds, or listed under
-# a subject-index heading that says it answers it (a "who" heading names an actor).
+# What answers each kind of question (search.questions.ASKS): records of these kinds, or
+# listed under a subject-index heading that says it answers it (a "who" heading names an
+# actor).
 _ANSWERS = {
     "how many": "records.kind IN ('figure', 'batch')",
     "when": "records.kind = 'event' AND records.date IS NOT NULL",
@@ -46,13 +47,15 @@ _KIND_PRIOR = (
 
 
 class SearchQuery(NamedTuple):
-    """FTS5 expressions built by search.py: what must match, and what earns a boost."""
+    """FTS5 expressions built by search/query.py: what must match, and what earns a boost."""
 
     match: str
     title: str | None = None
     phrase: str | None = None
     numbers: str | None = None
-    asks: str | None = None  # what a question asks for (search.ASKS): its answers rank first
+    asks: str | None = (
+        None  # what a question asks for (search.questions.ASKS): its answers rank first
+    )
     highlight: str | None = None  # what snippets highlight, when not the match itself
 
 

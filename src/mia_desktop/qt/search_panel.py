@@ -32,7 +32,7 @@ from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.qt.record_table import clear_quietly
 from mia_desktop.qt.search_widgets import FacetFilter, ResultsList, SearchField
 from mia_desktop.qt.settings import HISTORY_KEY
-from mia_desktop.records import KIND_LABELS, Paragraph
+from mia_desktop.records import KIND_LABELS, Paragraph, SourceInfo
 
 if TYPE_CHECKING:
     from mia_desktop.search.answers import Answer
@@ -138,6 +138,7 @@ class SearchPanel(QObject):
         self.answer_row.setVisible(False)
         self.current_answer: Answer | None = None
         self._paragraphs: list[Paragraph] | None = None  # read when a sentence is pasted
+        self._source: SourceInfo | None = None  # read for the first answer line
         filters = QHBoxLayout()
         filters.addWidget(self.status, 1)
         for combo in (self.kind_filter, self.country_filter, self.decade_filter):
@@ -250,7 +251,9 @@ class SearchPanel(QObject):
         from mia_desktop.search.answers import answer_for
 
         best = result.hits[0].record if result.hits else None
-        answer = answer_for(result.asks, best, self._db.source())
+        if self._source is None:  # read once: the metadata does not change
+            self._source = self._db.source()
+        answer = answer_for(result.asks, best, self._source)
         self.current_answer = answer
         self.copy_answer.setVisible(answer is not None)
         if answer is None:

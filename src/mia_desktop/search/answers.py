@@ -25,7 +25,7 @@ class Answer(NamedTuple):
 
 
 def answer_for(asks: str | None, best: Record | None, source: SourceInfo) -> Answer | None:
-    """The answer line for a question (search.ASKS) and its best result, if it holds one:
+    """The answer line for a question (search.questions.ASKS) and its best result, if it holds one:
     a figure or a batch's count for "how many", a date for "when"."""
     if best is None or asks is None:
         return None

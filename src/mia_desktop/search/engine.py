@@ -45,7 +45,9 @@ class SearchResult:
     filters: SearchFilters = field(default_factory=SearchFilters)
     uncounted: bool = False
     shortened_to: int | None = None  # set when only the first this many words were searched
-    asks: str | None = None  # what a question asks for (search.ASKS): its answers rank first
+    asks: str | None = (
+        None  # what a question asks for (search.questions.ASKS): its answers rank first
+    )
     # Set when so few records held every word that those holding some follow them: the
     # first this many hits hold them all.
     all_words_total: int | None = None
@@ -153,9 +155,9 @@ class Searcher:
                 continue
             first_query = first_query or query.match
             # Rank first: with few matches, ranking counts them too (see Database.search).
-            hits, ranked = self._hits(query, attempt_terms, filters, limit)
-            total = ranked
             candidates = max(RANKED_AT_MOST, limit)
+            hits, ranked = self._hits(query, attempt_terms, filters, limit, candidates)
+            total = ranked
             uncounted = ranked >= candidates and not count_all
             if ranked >= candidates and count_all:
                 total = self._index.count_matches(query.match, filters)
@@ -167,7 +169,7 @@ class Searcher:
                 # most of them: they follow, after those that hold them all.
                 wider = self._query(attempt_terms, "any word", prefix=False, asks=asks)
                 if wider is not None:
-                    more, wider_total = self._hits(wider, attempt_terms, filters, limit)
+                    more, wider_total = self._hits(wider, attempt_terms, filters, limit, candidates)
                     shown = {hit.record.id for hit in hits}
                     hits = hits + [h for h in more if h.record.id not in shown][: limit - total]
                     all_words_total, total, query = total, max(wider_total, total), wider
@@ -200,11 +202,16 @@ class Searcher:
         )
 
     def _hits(
-        self, query: SearchQuery, terms: list[fts.Term], filters: SearchFilters, limit: int
+        self,
+        query: SearchQuery,
+        terms: list[fts.Term],
+        filters: SearchFilters,
+        limit: int,
+        candidates: int,
     ) -> tuple[list[SearchHit], int]:
         """The best matches (and how many were ranked), highlighting what was typed."""
         hits, ranked = self._index.search(
-            query, filters=filters, limit=limit, candidates=max(RANKED_AT_MOST, limit)
+            query, filters=filters, limit=limit, candidates=candidates
         )
         if query.highlight:
             hits = [

@@ -31,25 +31,27 @@ def group_by_sentence(
     hits: Sequence[SearchHit], sentences: Mapping[int, Sequence[Span]]
 ) -> list[ResultGroup]:
     """The hits as results, in the order of each result's best hit."""
-    members: dict[object, list[SearchHit]] = {}
-    where: dict[object, tuple[int | None, Span | None]] = {}
+    groups: dict[tuple[int, Span] | str, list[SearchHit]] = {}  # by sentence, or record id
+    listed: dict[int, list[Span]] = {}  # each paragraph's sentences that have a result
     for hit in hits:
         # A hit whose match is not in its quote joins a result whose sentence it quotes.
-        found = _sentence_of(hit, sentences) or _quoted_result(hit, where)
-        key: object = found if found else ("alone", hit.record.id)
-        members.setdefault(key, []).append(hit)
-        where[key] = found or (None, None)
-    return [ResultGroup(tuple(group), *where[key]) for key, group in members.items()]
+        found = _sentence_of(hit, sentences) or _quoted_result(hit, listed)
+        if found is not None and found[1] not in listed.setdefault(found[0], []):
+            listed[found[0]].append(found[1])
+        groups.setdefault(found if found is not None else hit.record.id, []).append(hit)
+    return [
+        ResultGroup(tuple(group), *(key if isinstance(key, tuple) else (None, None)))
+        for key, group in groups.items()
+    ]
 
 
-def _quoted_result(
-    hit: SearchHit, where: Mapping[object, tuple[int | None, Span | None]]
-) -> tuple[int, Span] | None:
+def _quoted_result(hit: SearchHit, listed: Mapping[int, Sequence[Span]]) -> tuple[int, Span] | None:
+    """The first result so far whose sentence the hit's quote holds."""
     record = hit.record
     start, end = record.quote_start, record.quote_start + len(record.quote)
-    for paragraph, sentence in where.values():
-        if paragraph == record.paragraph and sentence and start <= sentence[0] < end:
-            return paragraph, sentence
+    for sentence in listed.get(record.paragraph, ()):
+        if start <= sentence[0] < end:
+            return record.paragraph, sentence
     return None
 
 

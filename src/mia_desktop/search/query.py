@@ -17,6 +17,7 @@ from mia_desktop.records import (
 from mia_desktop.search.words import (
     MAX_FORMS,
     MIN_FAMILY_WORD,
+    DistinctFamilies,
     distinct_mark,
     family_key,
     fold,
@@ -64,21 +65,21 @@ class Vocabulary:
     context_phrases: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
     _families: dict[str, list[str]] = field(default_factory=dict, compare=False)
-    _distinct_keys: set[str] = field(default_factory=set, compare=False)
+    _distinct: DistinctFamilies = field(init=False, compare=False)
     _index: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         for group in self.alias_groups:
             for term in group:
                 self._index[normalized_tokens(term)] = group
-        self._distinct_keys.update(family_key(w) for w in self.distinct_words)
+        object.__setattr__(self, "_distinct", DistinctFamilies(self.distinct_words))  # frozen
         for word in sorted(self.words):
             if not self.is_distinct(word):
                 self._families.setdefault(family_key(word), []).append(word)
 
     def is_distinct(self, word: str) -> bool:
         """Whether a word is of a distinct word's family, each form matched by itself."""
-        return family_key(fold(word)) in self._distinct_keys
+        return word in self._distinct
 
     def forms_of(self, word: str) -> tuple[str, ...]:
         """The index's other forms of a word: its family (see family_key), at most a few."""

@@ -1,6 +1,6 @@
 """A search hit's snippet: its matched words between markers, for a terminal or rich text.
 
-Apart from search.py so that showing results needs none of the query machinery.
+Apart from query.py so that showing results needs none of the query machinery.
 """
 
 from __future__ import annotations

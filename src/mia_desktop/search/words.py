@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # unicode61 treats every character that is not a letter or digit as a separator, so a
 # token here is a run of letters and digits; punctuation never reaches FTS5 syntax.
@@ -44,6 +45,17 @@ DISTINCT_MARK = "zz"
 def distinct_mark(word: str) -> str:
     """The token indexed for each form of a distinct word ("remains")."""
     return f"{DISTINCT_MARK}{fold(word)}{DISTINCT_MARK}"
+
+
+class DistinctFamilies:
+    """The families of the distinct words: one rule for which words the build marks and
+    which the search matches by their marks (the two must agree, or a search finds none)."""
+
+    def __init__(self, distinct_words: Iterable[str]) -> None:
+        self._keys = frozenset(family_key(fold(word)) for word in distinct_words)
+
+    def __contains__(self, word: str) -> bool:
+        return family_key(fold(word)) in self._keys
 
 
 def fold(text: str) -> str:
