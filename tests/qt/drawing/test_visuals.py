@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAccessible, QGuiApplication, QPalette
+from PySide6.QtGui import QAccessible, QGuiApplication, QImage, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -108,6 +108,61 @@ def test_zoom_changes_the_visible_span(window: MainWindow, qtbot: QtBot) -> None
     assert drawing.visible_years()[1] - drawing.visible_years()[0] >= (end - start) * 0.95
 
 
+def _run_across(image: QImage, x: int, y: int, dx: int, dy: int) -> int:
+    """How many pixels from (x, y) in one direction share the colour found there."""
+    colour, steps = image.pixelColor(x, y), 0
+    while 0 <= x + dx * (steps + 1) < image.width() and 0 <= y + dy * (steps + 1) < image.height():
+        there = image.pixelColor(x + dx * (steps + 1), y + dy * (steps + 1))
+        if max(abs(there.red() - colour.red()), abs(there.green() - colour.green())) > 30:
+            break
+        steps += 1
+    return steps
+
+
+def test_zoomed_in_the_dots_stay_round_and_a_click_still_finds_its_event(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    drawing = _drawing(window)
+    drawing.setFocus()
+    fitted = drawing.pixels_per_year
+    for _ in range(6):
+        qtbot.keyClick(drawing, Qt.Key.Key_Plus)
+    assert drawing.pixels_per_year > 3 * fitted
+    window.open_record("ev-1993-remains-agreement")  # brings it into view, selected
+    window.open_record("ev-2007-richardson-repatriation")
+    point = drawing.item_centre("ev-2007-richardson-repatriation")
+    assert point is not None
+    image = drawing.viewport().grab().toImage()
+    x, y = point.toPoint().x(), point.toPoint().y()
+    across = _run_across(image, x, y, 1, 0) + _run_across(image, x, y, -1, 0)
+    down = _run_across(image, x, y, 0, 1) + _run_across(image, x, y, 0, -1)
+    assert down >= 6 and abs(across - down) <= 2  # a dot, not a zoomed-out smear
+    other = drawing.item_centre("ev-1993-remains-agreement")
+    assert other is not None
+    window.open_record("ev-2007-richardson-repatriation")
+    qtbot.mouseClick(drawing.viewport(), Qt.MouseButton.LeftButton, pos=other.toPoint())
+    assert drawing.selected_event_id() == "ev-1993-remains-agreement"
+    assert "1993" in _table(window, "timelineTable").currentIndex().siblingAtColumn(0).data()
+
+
+def test_a_narrower_window_moves_the_efforts_clicks_with_their_bars(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.tabs.setCurrentIndex(2)
+    overview = window.findChild(EffortsOverview, "effortsOverview")
+    assert overview is not None
+    wide = overview.width()
+    window.resize(1000, 800)
+    qtbot.waitUntil(lambda: overview.width() < wide)
+    point = overview.bar_centre("ef-us-russia-joint-commission")
+    assert point is not None
+    qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    efforts = _table(window, "effortsTable")
+    assert efforts.currentIndex().siblingAtColumn(1).data() == (
+        "U.S.-Russia Joint Commission on POW/MIAs"
+    )
+
+
 def test_filters_hide_events_in_the_drawing_too(window: MainWindow) -> None:
     tab = window.timeline
     tab.category_filter.setCurrentText("hearing")
@@ -157,7 +212,6 @@ def test_clicking_an_effort_in_the_overview_selects_it(window: MainWindow, qtbot
     window.tabs.setCurrentIndex(2)
     overview = window.findChild(EffortsOverview, "effortsOverview")
     assert overview is not None
-    overview.repaint()
     point = overview.bar_centre("ef-us-russia-joint-commission")
     assert point is not None
     qtbot.mouseClick(overview, Qt.MouseButton.LeftButton, pos=point.toPoint())

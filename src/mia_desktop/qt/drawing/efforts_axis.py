@@ -13,8 +13,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mia_desktop.qt.drawing.efforts_overview import FIRST_YEAR, LAST_YEAR, STATUSES, EffortsOverview
-from mia_desktop.qt.drawing.parts import open_end_gradient
+from mia_desktop.qt.drawing.efforts_overview import DECADES, STATUSES, EffortsOverview
+from mia_desktop.qt.drawing.parts import open_end_gradient, paint_year_ticks
 from mia_desktop.qt.theme import begin_drawing, grid_colour
 
 
@@ -43,13 +43,14 @@ class EffortsAxis(QWidget):
     def paintEvent(self, _event: object) -> None:
         painter, palette, text = begin_drawing(self)
         row = self._row_height()
-        for year, x in zip(
-            range(FIRST_YEAR, LAST_YEAR + 1, 10), self.overview.decade_xs(), strict=True
-        ):
-            painter.setPen(QPen(grid_colour(palette), 1))
-            painter.drawLine(QPointF(x, 0), QPointF(x, 4))
-            painter.setPen(text)
-            painter.drawText(QRectF(x - 30, 2, 60, row), Qt.AlignmentFlag.AlignCenter, str(year))
+        paint_year_ticks(
+            painter,
+            self.overview.year_axis().ticks(DECADES),
+            grid=grid_colour(palette),
+            text=text,
+            line=(0, 4),
+            label_band=(2, row),
+        )
         self._paint_legend(painter, row, text)
         painter.end()
 
@@ -60,7 +61,7 @@ class EffortsAxis(QWidget):
         """
         row = self._row_height()
         metrics = self.fontMetrics()
-        left = float(self.overview.decade_xs()[0])
+        left = self.overview.year_axis().left
         entries = [(s, s) for s in STATUSES] + [
             ("fade", "fades: start or end not stated"),
             ("gap", "gap between stretches"),

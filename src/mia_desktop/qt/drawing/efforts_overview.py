@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import get_args
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,11 +28,19 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.dates import span_years
 from mia_desktop.present.safe_html import tooltip
-from mia_desktop.qt.drawing.parts import open_end_gradient
+from mia_desktop.qt.drawing.parts import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    HitMap,
+    YearAxis,
+    highlight_pen,
+    open_end_gradient,
+    paint_year_ticks,
+)
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Country, Effort, EffortStatus
 
-FIRST_YEAR, LAST_YEAR = 1950, 2016
+DECADES = 10  # years between the grid lines, shared with the axis below
 STATUSES: tuple[str, ...] = get_args(EffortStatus)  # the legend's order: the schema's
 _STATUS_HUE_INDEX = {"active": 2, "completed": 0, "suspended": 1, "cancelled": 4, "not stated": 6}
 
@@ -104,6 +112,7 @@ class EffortsOverview(QWidget):
         self._selected: str | None = None
         self._layout: list[tuple[Country, float, float, list[_Placed]]] = []
         self._laid_out_for = -1
+        self._hits = HitMap()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._lay_out(max(self.width(), 640))
@@ -128,19 +137,17 @@ class EffortsOverview(QWidget):
         metrics = self.fontMetrics()
         return max((metrics.horizontalAdvance(c.title) for c in self.countries), default=0) + 16
 
-    def _x_scale(self, width: int) -> tuple[float, float]:
+    def year_axis(self, width: int | None = None) -> YearAxis:
+        """Where the years stand at this width (the width laid out for, by default)."""
+        width = self._laid_out_for if width is None else width
         left = float(self._label_column())
-        return left, (width - 10 - left) / (LAST_YEAR - FIRST_YEAR)
+        return YearAxis(left=left, per_year=(width - 10 - left) / (LAST_YEAR - FIRST_YEAR))
 
     def _efforts_of(self, country: Country) -> list[Effort]:
         return [e for e in self.efforts if country.id in e.countries and e.date]
 
     def _spans(self, effort: Effort, width: int) -> tuple[_Span, ...]:
-        left, per_year = self._x_scale(width)
-
-        def x(year: float) -> float:
-            return left + (year - FIRST_YEAR) * per_year
-
+        x = self.year_axis(width).x_of
         assert effort.date is not None
         spans = []
         for value in effort.periods or (effort.date.value,):
@@ -156,7 +163,7 @@ class EffortsOverview(QWidget):
     def _lay_out(self, width: int) -> None:
         """Place every bar and its label; efforts share a lane where they don't meet."""
         metrics = QFontMetrics(self.label_font())
-        left, _ = self._x_scale(width)
+        left = self.year_axis(width).left
         right = width - 10
         widest = max(SHORTEST_LABEL, (right - left) * LABEL_SHARE)
         lane_height = self._lane_height()
@@ -208,6 +215,11 @@ class EffortsOverview(QWidget):
             top += height
         self._layout = layout
         self._laid_out_for = width
+        self._hits = HitMap(
+            (self._item_rect(item, top).adjusted(-2, -1, 2, 1), item.effort.id)
+            for _, top, _, placed in layout
+            for item in placed
+        )
         self.setFixedHeight(int(top) + 2 if layout else 40)
         self.laid_out.emit()
 
@@ -215,6 +227,11 @@ class EffortsOverview(QWidget):
         if event.size().width() != self._laid_out_for:
             self._lay_out(event.size().width())
         super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the labels' widths and the lanes change
+            self._lay_out(self.width())
+        super().changeEvent(event)
 
     def _bar_rect(self, item: _Placed, span: _Span, top: float) -> QRectF:
         lane_height = self._lane_height()
@@ -266,11 +283,8 @@ class EffortsOverview(QWidget):
         found = self._placements(effort_id)
         if not found:
             return []
-        left, per_year = self._x_scale(self._laid_out_for)
-        return [
-            (FIRST_YEAR + (s.x0 - left) / per_year, FIRST_YEAR + (s.x1 - left) / per_year)
-            for s in found[0][0].spans
-        ]
+        axis = self.year_axis()
+        return [(axis.year_of(s.x0), axis.year_of(s.x1)) for s in found[0][0].spans]
 
     def labels(self, country_id: str) -> dict[str, tuple[str, QRectF]]:
         """Each effort drawn in a country's row: its label as drawn and where it stands."""
@@ -296,16 +310,9 @@ class EffortsOverview(QWidget):
             for item in placed
         }
 
-    def decade_xs(self) -> list[float]:
-        """Where each decade's line stands, shared with the axis below."""
-        left, per_year = self._x_scale(self._laid_out_for)
-        return [left + (y - FIRST_YEAR) * per_year for y in range(FIRST_YEAR, LAST_YEAR + 1, 10)]
-
     # -- painting -------------------------------------------------------------------------
 
     def paintEvent(self, _event: object) -> None:
-        if self.width() != self._laid_out_for:
-            self._lay_out(self.width())
         painter, palette, text = begin_drawing(self)
         label_column = self._label_column()
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
@@ -313,9 +320,13 @@ class EffortsOverview(QWidget):
         for index, (_, top, height, _) in enumerate(self._layout):
             if index % 2:
                 painter.fillRect(QRectF(0, top, self.width(), height), stripe)
-        painter.setPen(QPen(grid_colour(palette), 1))
-        for x in self.decade_xs():
-            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        paint_year_ticks(
+            painter,
+            self.year_axis().ticks(DECADES),
+            grid=grid_colour(palette),
+            text=None,
+            line=(0, self.height()),
+        )
         for country, top, _, placed in self._layout:
             painter.setPen(text)
             painter.setFont(self.font())
@@ -370,18 +381,14 @@ class EffortsOverview(QWidget):
                 item.label,
             )
         if item.effort.id == self._selected:
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.setPen(highlight_pen(self.palette(), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(self._item_rect(item, top).adjusted(-3, -1, 3, 1), 3, 3)
 
     # -- mouse ----------------------------------------------------------------------------
 
     def effort_at(self, point: QPointF) -> str | None:
-        for _, top, _, placed in self._layout:
-            for item in placed:
-                if self._item_rect(item, top).adjusted(-2, -1, 2, 1).contains(point):
-                    return item.effort.id
-        return None
+        return self._hits.at(point)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         effort_id = self.effort_at(event.position())

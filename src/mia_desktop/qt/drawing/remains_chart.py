@@ -12,12 +12,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mia_desktop.present.safe_html import tooltip
 from mia_desktop.present.values import NOT_STATED, count_text, range_text
+from mia_desktop.qt.drawing.parts import HitMap, highlight_pen
 from mia_desktop.qt.theme import begin_drawing, grid_colour, series_colour
 from mia_desktop.records import Batch
 
@@ -116,6 +117,7 @@ class RemainsChart(QWidget):
             " hatched top is an estimated range; a dashed outline, a number not stated."
         )
         self._selected: str | None = None
+        self._hits = HitMap()
         self.setMinimumHeight(self.fontMetrics().height() * 14)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMouseTracking(True)
@@ -243,6 +245,19 @@ class RemainsChart(QWidget):
         # Narrower slots wrap labels onto more lines: the chart asks for the height they need.
         self.setMinimumHeight(self._needed_height())
         super().resizeEvent(event)
+        self._map_hits()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._map_hits()
+        super().changeEvent(event)
+
+    def _map_hits(self) -> None:
+        """Each bar, and the value label above it, is where a click or a hover finds it."""
+        self._hits = HitMap(
+            (self.bar_rect(index).adjusted(-4, -20, 4, 0), bar.batch_id)
+            for index, bar in enumerate(self.bars)
+        )
 
     def _y(self, value: float, plot: QRectF) -> float:
         top_log = math.log10(LOG_TICKS[-1])
@@ -359,7 +374,7 @@ class RemainsChart(QWidget):
                         )
                     )
             if bar.batch_id == self._selected:
-                painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+                painter.setPen(highlight_pen(palette))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect.adjusted(-3, -3, 3, 3))
         painter.setPen(text)
@@ -368,19 +383,19 @@ class RemainsChart(QWidget):
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        for index, bar in enumerate(self.bars):
-            if self.bar_rect(index).adjusted(-4, -20, 4, 0).contains(event.position()):
-                self.highlight(bar.batch_id)
-                self.record_clicked.emit(bar.batch_id)
-                return
+        batch_id = self._hits.at(event.position())
+        if batch_id is not None:
+            self.highlight(batch_id)
+            self.record_clicked.emit(batch_id)
+            return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        for index, bar in enumerate(self.bars):
-            if self.bar_rect(index).contains(event.position()):
-                self.setToolTip(tooltip(f"{bar.title}\n{bar.label}: {bar.value_text()} {bar.unit}"))
-                return
-        self.setToolTip("")
+        batch_id = self._hits.at(event.position())
+        bar = next((bar for bar in self.bars if bar.batch_id == batch_id), None)
+        self.setToolTip(
+            tooltip(f"{bar.title}\n{bar.label}: {bar.value_text()} {bar.unit}") if bar else ""
+        )
 
 
 def _n(value: int | None) -> str:

@@ -1,11 +1,13 @@
 """The drawn timeline: events on a 1950-2015 axis, one lane per category, zoom and pan.
 
+The scene is measured in years across and pixels down; zoom is the view's horizontal scale,
+so the items are made once per set of events and a zoom only refits their rounded ends.
+
 The event list below it is its accessible twin: selection is shared both ways.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from html import escape
 
@@ -21,6 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QShowEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -32,11 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from mia_desktop.dates import span_years
-from mia_desktop.qt.drawing.parts import open_end_gradient
+from mia_desktop.qt.drawing.parts import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    YearAxis,
+    highlight_pen,
+    open_end_gradient,
+    paint_year_ticks,
+    tick_step,
+)
 from mia_desktop.qt.theme import grid_colour, series_colour
 from mia_desktop.records import Event
 
-FIRST_YEAR, LAST_YEAR = 1950, 2016
 OPEN_END_YEARS = 4.0  # how far an open-ended span fades out
 MIN_PPY, MAX_PPY = 4.0, 400.0  # pixels per year, zoomed out and in
 ID_KEY = 0  # QGraphicsItem data key holding the event id
@@ -67,9 +77,11 @@ class TimelineView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # In a tall window the lanes start under the years at the top, not mid-air.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._events = list(events)
         self.categories = list(categories)
-        self._items: dict[str, QGraphicsPathItem] = {}
+        self._items: dict[str, _EventItem] = {}
         self._ppy = 12.0
         self._fitted = False
         self._follows_size = True  # fitted to the view's width until the user zooms
@@ -97,11 +109,12 @@ class TimelineView(QGraphicsView):
     def _axis_height(self) -> int:
         return self.fontMetrics().height() * 2 + 6
 
-    def x_of(self, year: float) -> float:
-        return (year - FIRST_YEAR) * self._ppy
+    def _scene_axis(self) -> YearAxis:
+        """The scene's x: years since 1950, one unit a year."""
+        return YearAxis()
 
     def _layout(self) -> None:
-        """(Re)build the items at the current zoom: shapes stay crisp at any scale."""
+        """Make the items for these events, lanes and colours (not for a zoom: see _zoom_to)."""
         self._scene.clear()
         self._items.clear()
         lane = self._lane_height()
@@ -111,8 +124,7 @@ class TimelineView(QGraphicsView):
             if event.date is None:
                 continue
             row = self.categories.index(event.category)
-            colour = series_colour(row, palette)
-            item = _event_item(event, self, colour, top + row * lane, lane)
+            item = _EventItem(event, series_colour(row, palette), top + row * lane, lane)
             item.setData(ID_KEY, event.id)
             item.setToolTip(
                 f"<b>{escape(event.title)}</b><br>{escape(event.date.label)}"
@@ -124,35 +136,39 @@ class TimelineView(QGraphicsView):
             self._scene.addItem(item)
             self._items[event.id] = item
         height = top + lane * len(self.categories) + 4
-        gutter = self._gutter()  # room for the pinned lane names left of 1950
-        self._scene.setSceneRect(
-            QRectF(
-                self.x_of(FIRST_YEAR - 1) - gutter,
-                0,
-                self.x_of(LAST_YEAR + 1) - self.x_of(FIRST_YEAR - 1) + gutter,
-                height,
-            )
-        )
         # Small enough that the event list keeps several rows in a short window (the
         # drawing scrolls); tall enough for the axis and a few lanes.
         self.setMinimumHeight(min(height + 24, top + lane * 5))
+        self._zoom_to(self._ppy)
         if self._wanted:
             self.highlight(self._wanted)
+
+    def _zoom_to(self, pixels_per_year: float) -> None:
+        """Scale the view to this many pixels a year; the items stay, their ends refitted."""
+        self._ppy = max(MIN_PPY, min(MAX_PPY, pixels_per_year))
+        self.setTransform(QTransform.fromScale(self._ppy, 1))
+        for item in self._items.values():
+            item.fit(self._ppy)
+        axis = self._scene_axis()
+        gutter = self._gutter() / self._ppy  # room for the pinned lane names left of 1950
+        height = self._axis_height() + self._lane_height() * len(self.categories) + 4
+        left = axis.x_of(FIRST_YEAR - 1) - gutter
+        self._scene.setSceneRect(QRectF(left, 0, axis.x_of(LAST_YEAR + 1) - left, height))
 
     # -- zoom and pan ---------------------------------------------------------------------
 
     def visible_years(self) -> tuple[float, float]:
         """The span of years the viewport shows now."""
         rect = self.mapToScene(self.viewport().rect()).boundingRect()
-        return FIRST_YEAR + rect.left() / self._ppy, FIRST_YEAR + rect.right() / self._ppy
+        axis = self._scene_axis()
+        return axis.year_of(rect.left()), axis.year_of(rect.right())
 
     def zoom(self, factor: float, *, around_year: float | None = None) -> None:
         start, end = self.visible_years()
         centre = around_year if around_year is not None else (start + end) / 2
-        self._ppy = max(MIN_PPY, min(MAX_PPY, self._ppy * factor))
         self._follows_size = False
-        self._layout()
-        self.centerOn(self.x_of(centre), self.sceneRect().height() / 2)
+        self._zoom_to(self._ppy * factor)
+        self.centerOn(self._scene_axis().x_of(centre), self.sceneRect().height() / 2)
         self.zoom_changed.emit()
 
     def fit_all(self) -> None:
@@ -162,9 +178,8 @@ class TimelineView(QGraphicsView):
         if self.sceneRect().height() > available.height():  # lanes scroll: leave room
             available.setWidth(available.width() - self.verticalScrollBar().sizeHint().width())
         width = max(available.width() - self._gutter() - 8, 100)
-        self._ppy = max(MIN_PPY, min(MAX_PPY, width / (LAST_YEAR + 1 - (FIRST_YEAR - 1))))
         self._follows_size = True
-        self._layout()
+        self._zoom_to(width / (LAST_YEAR + 1 - (FIRST_YEAR - 1)))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.zoom_changed.emit()
 
@@ -177,13 +192,14 @@ class TimelineView(QGraphicsView):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._fitted:  # open on the whole period
+        if not self._fitted:  # open on the whole period, with the events set before the show
             self._fitted = True
+            self._layout()
             self.fit_all()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            year = FIRST_YEAR + self.mapToScene(event.position().toPoint()).x() / self._ppy
+            year = self._scene_axis().year_of(self.mapToScene(event.position().toPoint()).x())
             self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8, around_year=year)
             event.accept()
             return
@@ -240,7 +256,7 @@ class TimelineView(QGraphicsView):
         item = self._items.get(event_id)
         if item is None:
             return None
-        return QPointF(self.mapFromScene(item.sceneBoundingRect().center()))
+        return self.viewportTransform().map(item.sceneBoundingRect().center())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -251,104 +267,132 @@ class TimelineView(QGraphicsView):
             self._layout()  # colours and lane heights follow the theme and the font
         super().changeEvent(event)
 
-    # -- the axis -------------------------------------------------------------------------
+    # -- the axis and the lane names, drawn in the viewport's pixels (text is not scaled) --
+
+    def _tick_years(self, shown: QRectF, to_view: QTransform) -> list[tuple[int, float]]:
+        """The labelled years across what is shown, with their x in the viewport."""
+        axis = YearAxis(left=to_view.map(QPointF(0, 0)).x(), per_year=self._ppy)
+        step = tick_step(self._ppy, self.fontMetrics().horizontalAdvance("0000") + 12)
+        return axis.ticks(step, axis.year_of(shown.left()), axis.year_of(shown.right()))
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        rect = QRectF(rect)
+        to_view = painter.worldTransform()
+        shown = to_view.mapRect(QRectF(rect))
+        painter.save()
+        painter.resetTransform()
         palette = self.palette()
-        painter.fillRect(rect, palette.color(QPalette.ColorRole.Base))
+        painter.fillRect(shown, palette.color(QPalette.ColorRole.Base))
         lane, top = self._lane_height(), self._axis_height()
         stripe = palette.color(QPalette.ColorRole.AlternateBase)
         for row in range(0, len(self.categories), 2):
-            painter.fillRect(QRectF(rect.left(), top + row * lane, rect.width(), lane), stripe)
-        step = _tick_step(self._ppy, self.fontMetrics().horizontalAdvance("0000") + 12)
-        text = palette.color(QPalette.ColorRole.Text)
-        grid = grid_colour(palette)
-        first = max(FIRST_YEAR, math.floor((FIRST_YEAR + rect.left() / self._ppy) / step) * step)
-        last = min(LAST_YEAR, FIRST_YEAR + rect.right() / self._ppy)
-        year = first
-        while year <= last:
-            x = self.x_of(year)
-            painter.setPen(QPen(grid, 1))
-            painter.drawLine(QPointF(x, top - 4), QPointF(x, rect.bottom()))
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(x - 40, 2, 80, top - 6),
-                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-                str(year),
-            )
-            year += step
+            y = to_view.dy() + top + row * lane
+            painter.fillRect(QRectF(shown.left(), y, shown.width(), lane), stripe)
+        paint_year_ticks(
+            painter,
+            self._tick_years(shown, to_view),
+            grid=grid_colour(palette),
+            text=None,
+            line=(to_view.dy() + top - 4, shown.bottom()),
+        )
+        painter.restore()
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        # Lane names stay pinned to the left edge while the drawing pans.
-        left = self.mapToScene(0, 0).x()
+        # Pinned to the view: the lane names to the left edge as the drawing pans, the
+        # years to the top as the lanes scroll up under them.
+        to_view = painter.worldTransform()
+        shown = to_view.mapRect(QRectF(rect))
+        painter.save()
+        painter.resetTransform()
         lane, top = self._lane_height(), self._axis_height()
         palette = self.palette()
         gutter = self._gutter()
         # Opaque, from the axis down: nothing is drawn under the names, no year beside them.
         backdrop = palette.color(QPalette.ColorRole.Base)
-        # Over the axis row too once panned, so no year stands beside the names; at the
-        # start the row is left to 1950's label.
-        y0 = 0 if left > self.sceneRect().left() + 1 else top
-        painter.fillRect(QRectF(left, y0, gutter, top + lane * len(self.categories) - y0), backdrop)
+        lanes_top = to_view.dy() + top
+        painter.fillRect(QRectF(0, lanes_top, gutter, lane * len(self.categories)), backdrop)
         for row, category in enumerate(self.categories):
-            label_rect = QRectF(left + 4, top + row * lane, gutter - 4, lane)
+            label_rect = QRectF(4, lanes_top + row * lane, gutter - 4, lane)
             painter.setPen(series_colour(row, palette))
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter, category)
-
-
-def _tick_step(pixels_per_year: float, label_width: float) -> int:
-    """Years between labelled ticks: 1, 2, 5, 10 or 20, whatever leaves room for labels."""
-    for step in (1, 2, 5, 10, 20):
-        if step * pixels_per_year >= label_width:
-            return step
-    return 20
-
-
-def _event_item(
-    event: Event, view: TimelineView, colour: QColor, y: float, lane: float
-) -> QGraphicsPathItem:
-    assert event.date is not None
-    start, end = span_years(event.date.value)
-    approximate = event.date.precision == "approximate"
-    known_start = start if start is not None else (end or FIRST_YEAR) - OPEN_END_YEARS
-    known_end = end if end is not None else (start or LAST_YEAR) + OPEN_END_YEARS
-    x0, x1 = view.x_of(known_start), view.x_of(known_end)
-    mid_y = y + lane / 2
-    radius = lane * 0.28
-    path = QPainterPath()
-    is_point = event.date.precision in {"day", "month", "year"} or (x1 - x0) < radius * 2
-    if is_point:
-        centre = QPointF((x0 + x1) / 2, mid_y)
-        path.addEllipse(centre, radius, radius)
-        item = _EventItem(path)
-        item.setBrush(QBrush(colour))
-    else:
-        path.addRoundedRect(QRectF(x0, mid_y - radius, x1 - x0, radius * 2), radius, radius)
-        item = _EventItem(path)
-        # An open or approximate end fades out: the brief does not pin it down.
-        gradient = open_end_gradient(
-            x0,
-            x1,
-            colour,
-            open_start=start is None or approximate,
-            open_end=end is None or approximate,
-            fade=min(0.35, (radius * 4) / max(x1 - x0, 1)),
+        axis_top = max(to_view.dy(), 0.0)
+        if to_view.dy() < 0:  # scrolled down: the lanes pass under the years
+            painter.fillRect(QRectF(shown.left(), 0, shown.width(), top - 4), backdrop)
+        paint_year_ticks(
+            painter,
+            self._tick_years(shown, to_view),
+            grid=grid_colour(palette),
+            text=palette.color(QPalette.ColorRole.Text),
+            label_band=(axis_top + 2, top - 6),
         )
-        item.setBrush(QBrush(gradient))
-    item.setPen(QPen(colour.darker(130), 1))
-    return item
+        # Once panned, no year stands beside the names; at the start the row is left to
+        # 1950's label.
+        if self.mapToScene(0, 0).x() > self.sceneRect().left() + 1 / self._ppy:
+            painter.fillRect(QRectF(0, axis_top, gutter, top), backdrop)
+        painter.restore()
 
 
 class _EventItem(QGraphicsPathItem):
-    """Draws a bold highlight outline when selected (the default dashed box reads poorly)."""
+    """One event: a dot, or a bar over its span that fades at an end the brief leaves open.
+
+    Its x is in years (the view scales them); `fit` redraws the rounded ends and the dots
+    round at a zoom. Selected, it draws a bold outline (the default dashed box reads poorly).
+    """
+
+    def __init__(self, event: Event, colour: QColor, y: float, lane: float) -> None:
+        super().__init__()
+        assert event.date is not None
+        start, end = span_years(event.date.value)
+        approximate = event.date.precision == "approximate"
+        known_start = start if start is not None else (end or FIRST_YEAR) - OPEN_END_YEARS
+        known_end = end if end is not None else (start or LAST_YEAR) + OPEN_END_YEARS
+        axis = YearAxis()
+        self._x0, self._x1 = axis.x_of(known_start), axis.x_of(known_end)
+        self._mid_y = y + lane / 2
+        self._radius = lane * 0.28
+        self._dated_to_a_point = event.date.precision in {"day", "month", "year"}
+        self._open_start = start is None or approximate
+        self._open_end = end is None or approximate
+        self._colour = colour
+        pen = QPen(colour.darker(130), 1)
+        pen.setCosmetic(True)  # one pixel at any zoom
+        self.setPen(pen)
+
+    def fit(self, pixels_per_year: float) -> None:
+        """The shape at this zoom: round dots and round ends, in pixels, whatever the scale."""
+        x0, x1, radius = self._x0, self._x1, self._radius
+        across = radius / pixels_per_year  # the radius, in years
+        path = QPainterPath()
+        if self._dated_to_a_point or (x1 - x0) * pixels_per_year < radius * 2:
+            path.addEllipse(QPointF((x0 + x1) / 2, self._mid_y), across, radius)
+            self.setBrush(QBrush(self._colour))
+        else:
+            path.addRoundedRect(
+                QRectF(x0, self._mid_y - radius, x1 - x0, radius * 2), across, radius
+            )
+            # An open or approximate end fades out: the brief does not pin it down.
+            gradient = open_end_gradient(
+                x0,
+                x1,
+                self._colour,
+                open_start=self._open_start,
+                open_end=self._open_end,
+                fade=min(0.35, (radius * 4) / max((x1 - x0) * pixels_per_year, 1)),
+            )
+            self.setBrush(QBrush(gradient))
+        self.setPath(path)
+
+    def shape(self) -> QPainterPath:
+        # The fill only: the default strokes the outline with a pen one unit wide, and a
+        # unit here is a year.
+        return self.path()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # type: ignore[no-untyped-def]
         painter.setPen(self.pen())
         painter.setBrush(self.brush())
         painter.drawPath(self.path())
         if self.isSelected():
-            palette = widget.palette() if widget is not None else QPalette()
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
+            pen = highlight_pen(widget.palette() if widget is not None else QPalette())
+            pen.setCosmetic(True)
+            painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self.path())
