@@ -7,7 +7,7 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypedDict, Unpack
 
 from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, open_checked
 from mia_desktop.db.rows import placeholders, typed_records
@@ -48,6 +48,15 @@ def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[s
         )
         params.append(country)
     return f"{sql} WHERE {' AND '.join(where)}", params
+
+
+class ListFilters(TypedDict, total=False):
+    """What narrows one kind's chronological list (record_keys and record_ids)."""
+
+    category: str | None
+    country: str | None
+    after: RowKey | None
+    limit: int | None
 
 
 class Database:
@@ -206,22 +215,9 @@ class Database:
         )
         return self._complete(rows.fetchall())
 
-    def record_ids(
-        self,
-        kind: str,
-        *,
-        category: str | None = None,
-        country: str | None = None,
-        after: RowKey | None = None,
-        limit: int | None = None,
-    ) -> list[str]:
+    def record_ids(self, kind: str, **filters: Unpack[ListFilters]) -> list[str]:
         """Ids of one kind's records, chronological, optionally filtered."""
-        return [
-            key.id
-            for key in self.record_keys(
-                kind, category=category, country=country, after=after, limit=limit
-            )
-        ]
+        return [key.id for key in self.record_keys(kind, **filters)]
 
     def record_keys(
         self,
