@@ -18,7 +18,7 @@ from mia_desktop.citing.styles import (
     RECORD_FORMATS,
     STYLES,
 )
-from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS, Record
+from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS, Record, Source
 
 if TYPE_CHECKING:
     from mia_desktop.db.store import Database
@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit once the window is shown with its data (for smoke tests)",
     )
+    parser.add_argument(
+        "--brief-only",
+        action="store_true",
+        help="the brief as published (October 2015), without the later sources' records",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     search = commands.add_parser("search", help="full-text search over all records")
@@ -55,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--country", type=_text, metavar="NAME", help="only records about this country"
     )
     search.add_argument("--decade", type=_text, metavar="1950s", help="only records of this decade")
+    search.add_argument(
+        "--source",
+        type=_text,
+        metavar="SOURCE",
+        help="only records from this source: brief, later, or a source's id",
+    )
 
     cite = commands.add_parser(
         "cite",
@@ -158,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     path = args.db or paths.bundled_database()
     try:
         with Database(path) as db:
+            db.show_later(not args.brief_only)
             return _COMMANDS[args.command](db, args)
     except DatabaseError as error:
         print(f"mia-desktop: {error}", file=sys.stderr)
@@ -185,7 +197,7 @@ def _search(db: Database, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    filters = SearchFilters(kind=args.kind, country=country, decade=args.decade)
+    filters = SearchFilters(kind=args.kind, country=country, decade=args.decade, source=args.source)
     result = Searcher(db).search(args.query, filters=filters, limit=args.limit)
     if args.json:
         citer = Citer(db)
@@ -300,9 +312,19 @@ def _show(db: Database, args: argparse.Namespace) -> int:
     if record.date:
         derived = f" (derived: {record.date.derived_because})" if record.date.derived else ""
         print(f"Date: {record.date.label}{derived}")
-    print(f"\n{record.text}\n\nQuote (verbatim): “{record.quote}”")
-    print(f"Section: {heading(record)}; paragraph {record.paragraph}")
-    print(f"Notes: {', '.join(citer.record_note_labels(record)) or 'none'}")
+    if record.is_later:  # a later source's record: our summary, and its source; no quote
+        source = db.source_by_id(record.source)
+        assert source is not None
+        print(f"\n{record.text}\n\nFrom a later source (not the brief, not quoted):")
+        print(f"{source.title}, {source.publisher}, {_source_date(source)}; grade {source.grade}")
+        print(
+            f"{source.url}"
+            + (f" (read in a copy at {source.seen_at})" if source.seen_at != source.url else "")
+        )
+    else:
+        print(f"\n{record.text}\n\nQuote (verbatim): “{record.quote}”")
+        print(f"Section: {heading(record)}; paragraph {record.paragraph}")
+        print(f"Notes: {', '.join(citer.record_note_labels(record)) or 'none'}")
     print(f"\nCitation: {citer.cite(record).text}")
     for item in likely:
         print(describe_likely_source(item, citer.note_label(item)))
@@ -392,6 +414,10 @@ def _export(db: Database, args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"wrote {args.out}")
     return EXIT_OK
+
+
+def _source_date(source: Source) -> str:
+    return source.date.label if source.date else "undated"
 
 
 def _print_json(payload: object) -> None:

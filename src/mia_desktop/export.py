@@ -15,11 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from mia_desktop.citing.citer import Citer
-from mia_desktop.citing.csl import brief_item, to_csl_json
+from mia_desktop.citing.csl import brief_item, source_item, to_csl_json
 from mia_desktop.citing.plain_formats import to_bibtex, to_ris
 from mia_desktop.citing.styles import BIBLIOGRAPHY_FORMATS, DEFAULT_STYLE
 from mia_desktop.present.values import LIKELY_SOURCE_LABEL
-from mia_desktop.records import CURATED_KINDS, KIND_LABELS, LikelySource, Record, heading
+from mia_desktop.records import (
+    CURATED_KINDS,
+    KIND_LABELS,
+    Figure,
+    LikelySource,
+    Record,
+    Source,
+    heading,
+)
 
 # The fields every exported record has, in this order; kind-specific ones follow.
 COMMON_FIELDS = (
@@ -39,9 +47,12 @@ COMMON_FIELDS = (
     "date_derived_because",
     "countries",
     "related",
+    "source",
     "citation",
 )
 _INTERNAL = {"markers", "quote_start"}
+# What only the brief's records have: a later record is a summary of its source, unquoted.
+_BRIEF_ONLY = ("quote", "section", "subsection", "paragraph", "notes", "note_labels")
 
 
 def records_to_export(records: Iterable[Record], kind: str | None = None) -> list[Record]:
@@ -68,14 +79,41 @@ def record_to_dict(record: Record, citer: Citer, style: str = DEFAULT_STYLE) -> 
         "related": list(record.related),
         "citation": citer.cite(record, style).text,
     }
+    if isinstance(record, Figure):
+        row["as_of"] = row["date"]  # a figure's date is the time its number describes
     for name, value in fields.items():
         if name not in row and name not in _INTERNAL:
             row[name] = list(value) if isinstance(value, tuple) else value
+    if record.is_later:
+        for name in _BRIEF_ONLY:
+            del row[name]
     return row
 
 
-def to_json(records: Iterable[Record], citer: Citer) -> str:
-    payload = {"records": [record_to_dict(r, citer) for r in records]}
+def source_to_dict(source: Source) -> dict[str, Any]:
+    """A source of the registry as exported: the brief's is the primary source."""
+    return {
+        "id": source.id,
+        "title": source.title,
+        "author": source.author,
+        "publisher": source.publisher,
+        "date": source.date.value if source.date else None,
+        "date_label": source.date.label if source.date else "undated",
+        "date_precision": source.date.precision if source.date else "undated",
+        "kind": source.kind,
+        "grade": source.grade,
+        "url": source.url,
+        "seen_at": source.seen_at,
+        "register": source.register,
+        "primary": source.is_brief,
+    }
+
+
+def to_json(records: Sequence[Record], citer: Citer) -> str:
+    payload = {
+        "records": [record_to_dict(r, citer) for r in records],
+        "sources": [source_to_dict(s) for s in citer.sources_of(records)],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -121,10 +159,14 @@ def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, Likely
         if date:
             derived = f" (derived: {date.derived_because})" if date.derived else ""
             lines[-1] += f" · {date.label}{derived}"
+        cite = citer.markdown(citer.cite(record, DEFAULT_STYLE), DEFAULT_STYLE)
+        if record.is_later:  # a summary in our words of a later source: nothing quoted
+            lines += ["", record.text, "", "From a later source, not the brief.", ""]
+            lines += [f"Source: {cite}"]
+            continue
         lines += ["", record.text, "", f"> {record.quote}", ""]
         notes = ", ".join(citer.record_note_labels(record)) or "none"
         lines.append(f"Section: {heading(record)} · endnotes: {notes}")
-        cite = citer.markdown(citer.cite(record, DEFAULT_STYLE), DEFAULT_STYLE)
         lines += ["", f"Cite: {cite}"]
         for marker in record.markers:
             lead = leads.get(marker)
@@ -137,8 +179,11 @@ def to_markdown(records: Iterable[Record], citer: Citer, leads: dict[int, Likely
     return "\n".join(lines) + "\n"
 
 
-def bibliography(citer: Citer, leads: Sequence[LikelySource], fmt: str) -> str:
-    """The brief and every identified likely source (each once), for a reference manager."""
+def bibliography(
+    citer: Citer, leads: Sequence[LikelySource], fmt: str, records: Sequence[Record] = ()
+) -> str:
+    """The brief, every identified likely source (each once) and the later sources of the
+    records, for a reference manager."""
     items = [brief_item(citer.source)]
     seen: set[str] = set()
     for lead in sorted(leads, key=lambda lead: lead.marker):
@@ -146,6 +191,7 @@ def bibliography(citer: Citer, leads: Sequence[LikelySource], fmt: str) -> str:
         if work is not None and work.key not in seen:  # notes that share a work: one entry
             seen.add(work.key)
             items.append(work.item)
+    items += [source_item(s) for s in citer.sources_of(records) if not s.is_brief]
     if fmt == "csl-json":
         return to_csl_json(items)
     if fmt == "bibtex":
@@ -158,7 +204,7 @@ def bibliography(citer: Citer, leads: Sequence[LikelySource], fmt: str) -> str:
 def render(fmt: str, records: Sequence[Record], citer: Citer, leads: Sequence[LikelySource]) -> str:
     """Records (json, csv, markdown) or the bibliography (bibtex, ris, csl-json) as text."""
     if fmt in BIBLIOGRAPHY_FORMATS:
-        return bibliography(citer, leads, fmt)
+        return bibliography(citer, leads, fmt, records)
     if fmt == "markdown":
         return to_markdown(records, citer, {lead.marker: lead for lead in leads})
     return (to_json if fmt == "json" else to_csv)(records, citer)

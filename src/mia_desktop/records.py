@@ -76,6 +76,21 @@ CountQualifier = Literal[
 ]
 FigureQualifier = CountQualifier | Literal["range", "estimated range"]
 Confidence = Literal["strong", "probable", "unidentified"]
+# How far a later source can be trusted (shared/source/later/README.md): A, the issuing
+# authority on its own site; A-m, its text read through a third-party copy; B, the press
+# quoting a named official. The brief itself is the primary source.
+SourceGrade = Literal["primary", "A", "A-m", "B"]
+SourceKind = Literal[
+    "issue brief",
+    "fact sheet",
+    "news release",
+    "news article",
+    "resolution",
+    "testimony",
+    "hearing",
+    "web page",
+    "report",
+]
 
 EVENT_CATEGORIES: frozenset[str] = frozenset(get_args(EventCategory))
 EFFORT_TYPES: frozenset[str] = frozenset(get_args(EffortType))
@@ -83,6 +98,11 @@ EFFORT_STATUSES: frozenset[str] = frozenset(get_args(EffortStatus))
 COUNT_QUALIFIERS: frozenset[str] = frozenset(get_args(CountQualifier))
 FIGURE_QUALIFIERS: frozenset[str] = COUNT_QUALIFIERS | {"range", "estimated range"}
 CONFIDENCES: frozenset[str] = frozenset(get_args(Confidence))
+SOURCE_GRADES: frozenset[str] = frozenset(get_args(SourceGrade))
+SOURCE_KINDS: frozenset[str] = frozenset(get_args(SourceKind))
+
+# The 2015 brief's id in the source registry: the primary source, the only one quoted.
+BRIEF_SOURCE_ID = RecordId("ncnk-2015-10-korean-war-pow-mias")
 
 
 class Rendering(NamedTuple):
@@ -120,6 +140,13 @@ class Record:
     date: RecordDate | None
     countries: tuple[RecordId, ...]
     related: tuple[RecordId, ...]  # links go both ways
+    # Where it comes from: the brief, or a later source (then it has no quote, section,
+    # paragraph or notes: its text is a summary in our words of what that source states).
+    source: RecordId = BRIEF_SOURCE_ID
+
+    @property
+    def is_later(self) -> bool:
+        return self.source != BRIEF_SOURCE_ID
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -165,6 +192,9 @@ class Figure(Record):
     value_text: str
     qualifier: FigureQualifier
     unit: str
+    # One key for all values of one quantity over time (resources/later/figures.toml);
+    # None for a number of the brief's that no later source gives again.
+    quantity: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -226,6 +256,48 @@ class SourceInfo(NamedTuple):
     url_note: str
     inputs_sha256: str
     schema_version: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A work in the source registry: the brief (primary) or a later source."""
+
+    id: RecordId
+    title: str
+    author: str
+    author_kind: str  # organization | person ("Family, Given")
+    publisher: str
+    date: RecordDate | None  # None: the page shows no date
+    url: str
+    seen_at: str  # the copy that was read: the page itself, or a repost for grade A-m
+    grade: SourceGrade
+    kind: SourceKind
+    checked: str  # what was seen in the stored copy when its values were verified
+    register: str | None = None  # its row in the later-sources register
+
+    @property
+    def is_brief(self) -> bool:
+        return self.id == BRIEF_SOURCE_ID
+
+
+class Quantity(NamedTuple):
+    """What a series of figures counts, on one basis and in one unit, over time."""
+
+    key: str
+    label: str
+    unit: str
+    basis: str
+    estimate: bool  # every value of it is an estimate
+
+
+class StatusUpdate(NamedTuple):
+    """An effort's status as a later source states it; the brief's own status is kept."""
+
+    effort: RecordId
+    status: EffortStatus
+    as_of: RecordDate
+    source: RecordId
+    summary: str
 
 
 class SearchHit(NamedTuple):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from mia_desktop.build.brief import Brief, load_brief
 from mia_desktop.build.checks import check_brief, check_records
-from mia_desktop.build.curation import Curation, passage_records, read_curation
+from mia_desktop.build.curation import Curation, link_both_ways, passage_records, read_curation
+from mia_desktop.build.later import brief_source, read_later, with_quantities
 from mia_desktop.build.subject_index import check_subject_index
 
 BRIEF_FILE = Path("source") / "korean-war-pow-mias-2015.txt"
@@ -56,10 +57,20 @@ def check_resources(resources: Path) -> CheckedResources:
     # Passages are generated, not curated: added after the checks, which they would
     # trivially satisfy.
     curation.records += passage_records(brief)
-    # The index lists passages too, so it is checked against every record.
+    # The index lists passages too, so it is checked against every record of the brief.
     problems = check_subject_index(curation.index_headings, curation.records)
+    # Later sources: read against the brief's records, then added beside them.
+    later = read_later(resources, curation.records, brief_source(curation.provenance))
+    problems += later.problems
     if problems:
         raise BuildError(problems)
+    curation.records = link_both_ways(
+        with_quantities(curation.records, later.brief_quantities) + later.records
+    )
+    curation.sources = later.sources
+    curation.quantities = later.quantities
+    curation.status_updates = later.status_updates
+    curation.left_out = later.left_out
     return CheckedResources(brief, curation, inputs_sha256(resources))
 
 

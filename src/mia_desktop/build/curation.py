@@ -32,9 +32,12 @@ from mia_desktop.records import (
     IndexHeading,
     LikelySource,
     Passage,
+    Quantity,
     Record,
     RecordDate,
     RecordId,
+    Source,
+    StatusUpdate,
 )
 
 RECORD_FILES = {
@@ -106,6 +109,11 @@ class Curation:
     distinct_words: list[str] = field(default_factory=list)
     context_phrases: list[str] = field(default_factory=list)
     index_headings: list[IndexHeading] = field(default_factory=list)
+    # The source registry (the brief first) and what the later sources add (build/later.py).
+    sources: list[Source] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    status_updates: list[StatusUpdate] = field(default_factory=list)
+    left_out: list[dict[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
@@ -128,7 +136,7 @@ def read_curation(resources: Path, brief: Brief) -> Curation:
             record = _make_record(kind, entry, brief, label, curation.problems)
             if record is not None:
                 curation.records.append(record)
-    curation.records = _link_both_ways(curation.records)
+    curation.records = link_both_ways(curation.records)
     curation.records = _with_country_spans(curation.records)
     return curation
 
@@ -380,7 +388,7 @@ _BUILDERS: dict[str, Callable[[dict[str, Any], Mapping[str, Any], str, list[str]
 }
 
 
-def _link_both_ways(records: list[Record]) -> list[Record]:
+def link_both_ways(records: list[Record]) -> list[Record]:
     """Make every `related` link symmetric, so either side shows the other."""
     known = {r.id for r in records}
     backlinks: dict[RecordId, set[RecordId]] = {r.id: set() for r in records}

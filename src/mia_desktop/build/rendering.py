@@ -37,10 +37,18 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
-from mia_desktop.citing.csl import BRIEF_ID, apa_pinpoint, brief_item, chicago_pinpoint, lead_works
+from mia_desktop.citing.csl import (
+    BRIEF_ID,
+    apa_pinpoint,
+    brief_item,
+    chicago_pinpoint,
+    lead_works,
+    source_item,
+    source_subject,
+)
 from mia_desktop.citing.styles import CSL_STYLES
 from mia_desktop.db.schema import SHORT_FORM_STYLES
-from mia_desktop.records import LikelySource, Paragraph, Record, SourceInfo
+from mia_desktop.records import LikelySource, Paragraph, Record, Source, SourceInfo
 
 PINPOINT = "PINPOINTMARK"  # stands in for a record's pinpoint while rendering
 _SPACER = "spacer"  # a second work cited between two cites, so the second is "subsequent"
@@ -311,13 +319,18 @@ def render_all(
     records: list[Record],
     likely_sources: list[LikelySource],
     paragraphs: list[Paragraph],
+    later_sources: list[Source],
 ) -> Iterator[RenderedRow]:
-    """The brief, every record's pinpointed citation, every lead, in every form.
+    """The brief, every record's pinpointed citation, every lead and every later source,
+    in every form.
 
     One style per worker process (citeproc-py is slow and single-threaded); the rows come
     back in style order, so the database is the same whatever the number of cores.
     """
-    jobs = [(csl_dir, key, source, records, likely_sources, paragraphs) for key in CSL_STYLES]
+    jobs = [
+        (csl_dir, key, source, records, likely_sources, paragraphs, later_sources)
+        for key in CSL_STYLES
+    ]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -328,22 +341,24 @@ def render_all(
             yield from _render_style(*job)
 
 
-def _with_month(text: str, source: SourceInfo, style_key: str, form: str) -> str:
-    """Chicago's publication facts give the brief's month (citations.md): it is the only
-    thing that tells this edition from the December 2018 one at the same address."""
+def _with_month(
+    text: str, publisher: str, date: str, date_label: str, style_key: str, form: str
+) -> str:
+    """Chicago's publication facts give a report's month (citations.md): it is the only
+    thing that tells the brief's edition from the December 2018 one at the same address."""
     if style_key not in {"chicago", "chicago-author-date"} or form == "short":
         return text
     if style_key == "chicago-author-date" and form == "citation":
         return text  # (Author Year, pinpoint)
-    year = source.date.split("-")[0]
-    stated = f"{source.publisher}, {year}"
+    year = date.split("-")[0]
+    stated = f"{publisher}, {year}"
     if stated in text:
-        return text.replace(stated, f"{source.publisher}, {source.date_label}", 1)
-    bare = f"{source.publisher}. "  # author-date: the year leads, the publisher ends
+        return text.replace(stated, f"{publisher}, {date_label}", 1)
+    bare = f"{publisher}. "  # author-date: the year leads, the publisher ends
     at = text.rfind(bare)
     if at <= 0:
         raise ValueError(f"no publication facts to date in {style_key} {form}: {text}")
-    return f"{text[:at]}{source.publisher}, {source.date_label}. {text[at + len(bare) :]}"
+    return f"{text[:at]}{publisher}, {date_label}. {text[at + len(bare) :]}"
 
 
 def _render_style(
@@ -353,6 +368,7 @@ def _render_style(
     records: list[Record],
     likely_sources: list[LikelySource],
     paragraphs: list[Paragraph],
+    later_sources: list[Source],
 ) -> list[RenderedRow]:
     style = load_style(csl_dir, style_key)
     mla, apa = style_key == "mla", style_key == "apa"
@@ -383,14 +399,25 @@ def _render_style(
             if mla and form == "citation":
                 text = _mla_author_only(text, item, mla_authors)
             if subject == BRIEF_ID or subject in record_ids:
-                text = _with_month(text, source, style_key, form)
+                text = _with_month(
+                    text, source.publisher, source.date, source.date_label, style_key, form
+                )
+            elif subject in monthly_reports:
+                text = _with_month(text, *monthly_reports[subject], style_key, form)
             flavours.append(text)
         text, html_text = flavours
         if mla and _legal_rendering(item, style_key, form, False) is None:
             text, html_text = _without_url_scheme(text, html_text)
         return RenderedRow(subject, style_key, form, text, html_text)
 
+    records = [record for record in records if not record.is_later]  # cite their sources
     record_ids = {record.id for record in records}
+    # Later reports dated to the month (the December 2018 brief): Chicago gives the month.
+    monthly_reports = {
+        source_subject(s.id): (s.publisher, s.date.value, s.date.label)
+        for s in later_sources
+        if s.date and s.date.precision == "month" and source_item(s)["type"] == "report"
+    }
     works = {lead.key: lead for lead in lead_works(likely_sources).values()}
     mla_authors: dict[str, int] = {}
     for lead in works.values():
@@ -418,6 +445,9 @@ def _render_style(
     for key, lead in sorted(works.items(), key=lambda kv: _note_order(kv[0])):
         styled = _for_style(lead.item, style_key)
         rows += [row(key, styled, form) for form in forms]
+    for later in later_sources:
+        styled = _for_style(source_item(later), style_key)
+        rows += [row(source_subject(later.id), styled, form) for form in forms]
     return rows
 
 

@@ -47,6 +47,7 @@ _RECORD_COLUMNS: dict[str, Any] = {
     "decade": str,
     "keywords": str,
     "subjects": str,
+    "source": str,
 }
 
 
@@ -129,6 +130,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         },
         foreign_keys=[("marker", "markers", "ordinal")],
     )
+    _write_later_sources(db, curation)
     records = _sorted(curation.records)
     # Only the country's name: its other names are search aliases (resources/search.toml),
     # and indexing them on every record would flood results for words like "POW".
@@ -141,8 +143,8 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
         ),
         pk="id",
         columns=_RECORD_COLUMNS,
-        not_null={"kind", "title", "text", "quote", "section", "paragraph", "quote_start"},
-        foreign_keys=[("paragraph", "paragraphs", "number")],
+        not_null={"kind", "title", "text", "quote", "section", "source"},
+        foreign_keys=[("paragraph", "paragraphs", "number"), ("source", "sources", "id")],
     )
     _insert_pairs(
         db,
@@ -184,6 +186,7 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     _write_subject_index(db, curation.index_headings)
     # (kind, date_sort) holds the rowid too: the chronological lists page through it.
     db.table("records").create_index(["kind", "date_sort"])
+    db.table("records").create_index(["source"])
     db.table("events").create_index(["category"])  # the Timeline's category list and filter
     db.table("record_countries").create_index(["country_id"])
     db.table("record_links").create_index(["related_id"])
@@ -192,6 +195,62 @@ def _write(db: sqlite_utils.Database, brief: Brief, curation: Curation, inputs_s
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.conn.commit()
     db.vacuum()
+
+
+def _write_later_sources(db: sqlite_utils.Database, curation: Curation) -> None:
+    """The source registry (the brief first), the quantities, efforts' later statuses."""
+    db.table("sources").insert_all(
+        (
+            {
+                "id": s.id,
+                "title": s.title,
+                "author": s.author,
+                "author_kind": s.author_kind,
+                "publisher": s.publisher,
+                "date": s.date.value if s.date else None,
+                "date_precision": s.date.precision if s.date else None,
+                "date_label": s.date.label if s.date else None,
+                "url": s.url,
+                "seen_at": s.seen_at,
+                "grade": s.grade,
+                "kind": s.kind,
+                "checked": s.checked,
+                "register": s.register,
+            }
+            for s in curation.sources
+        ),
+        pk="id",
+        columns={column: str for column in COLUMN_TYPES["sources"]},
+    )
+    # Created first: a build with no later sources still has the (empty) tables.
+    db.table("quantities").create(
+        {"key": str, "label": str, "unit": str, "basis": str, "estimate": int}, pk="key"
+    )
+    db.table("status_updates").create(
+        {column: str for column in COLUMN_TYPES["status_updates"]},
+        foreign_keys=[("source", "sources", "id")],
+    )
+    db.table("quantities").insert_all(
+        (q._asdict() for q in curation.quantities),
+        pk="key",
+        columns={"key": str, "label": str, "unit": str, "basis": str, "estimate": int},
+    )
+    db.table("status_updates").insert_all(
+        (
+            {
+                "effort_id": u.effort,
+                "status": u.status,
+                "as_of": u.as_of.value,
+                "as_of_precision": u.as_of.precision,
+                "as_of_label": u.as_of.label,
+                "source": u.source,
+                "summary": u.summary,
+            }
+            for u in sorted(curation.status_updates, key=lambda u: dates.sort_key(u.as_of.value))
+        ),
+        columns={column: str for column in COLUMN_TYPES["status_updates"]},
+        foreign_keys=[("source", "sources", "id")],
+    )
 
 
 _KIND_ORDER = {"country": 0, "event": 1, "batch": 2, "effort": 3, "figure": 4, "passage": 5}
@@ -225,8 +284,9 @@ def _record_row(
         "quote": record.quote,
         "section": record.section,
         "subsection": record.subsection,
-        "paragraph": record.paragraph,
-        "quote_start": record.quote_start,
+        # A later record stands in no paragraph of the brief.
+        "paragraph": None if record.is_later else record.paragraph,
+        "quote_start": None if record.is_later else record.quote_start,
         "date": record.date.value if record.date else None,
         "date_precision": record.date.precision if record.date else None,
         "date_label": record.date.label if record.date else None,
@@ -240,6 +300,7 @@ def _record_row(
         ).strip(),
         # The subject index's headings and words for the record: searched, never quoted.
         "subjects": " · ".join(index_words(headings)),
+        "source": record.source,
     }
 
 
@@ -347,7 +408,12 @@ def _write_search_vocabulary(
     records_with: Counter[str] = Counter()
     for record in records:
         seen = set()
-        for text in (record.title, record.text, record.quote, *index_words(subjects[record.id])):
+        for text in (
+            record.title,
+            record.text,
+            record.quote,
+            *index_words(subjects.get(record.id, [])),
+        ):
             for token in tokenize(text):
                 word = fold(token)
                 forms.setdefault(word, Counter())[token] += 1
@@ -385,6 +451,7 @@ def _write_renderings(db: sqlite_utils.Database, curation: Curation, csl_dir: Pa
                 source=source,
                 records=_sorted(curation.records),
                 likely_sources=curation.likely_sources,
+                later_sources=[s for s in curation.sources if not s.is_brief],
                 paragraphs=[
                     Paragraph(**row)
                     for row in db.query(

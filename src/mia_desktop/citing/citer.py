@@ -4,6 +4,7 @@ format written now; and the same as Markdown."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 from html import escape
 
@@ -16,6 +17,8 @@ from mia_desktop.citing.csl import (
     lead_works,
     note_labels,
     quote_with_citation,
+    source_item,
+    source_subject,
     to_csl_json,
 )
 from mia_desktop.citing.plain_formats import bibtex_cite, markdown, markdown_code, to_bibtex, to_ris
@@ -31,7 +34,7 @@ from mia_desktop.db.opening import DatabaseError
 from mia_desktop.db.schema import SHORT_FORM_STYLES
 from mia_desktop.db.store import Database
 from mia_desktop.present.safe_html import sanitised_citation_html
-from mia_desktop.records import LikelySource, Record, Rendering, heading
+from mia_desktop.records import BRIEF_SOURCE_ID, LikelySource, Record, Rendering, Source, heading
 
 STYLE_KEYS = (*CSL_STYLES, *DATA_FORMATS)
 _MARKDOWN_LANGUAGES = {"bibtex": "bibtex", "ris": "ris", "csl-json": "json"}
@@ -39,6 +42,10 @@ _MARKDOWN_LANGUAGES = {"bibtex": "bibtex", "ris": "ris", "csl-json": "json"}
 
 class UnknownStyle(ValueError):
     pass
+
+
+class NoQuote(ValueError):
+    """Asked to quote a record that holds no quote (a later source's)."""
 
 
 class Citer:
@@ -91,18 +98,46 @@ class Citer:
     ) -> Rendering:
         """The brief, pinpointed to the record where there is one, in the style and form."""
         _check(style, form)
+        if record is not None and record.is_later:
+            return self.cite_source(record.source, style, form)
         if form == "bibliography":
             record = None  # the entry describes the brief, the same for every record
         if style in CSL_STYLES:
             return self._stored(record.id if record else BRIEF_ID, style, _stored_form(style, form))
         return self._data_format(brief_item(self.source), style, form, record)
 
+    def cite_source(
+        self, source_id: str, style: str = DEFAULT_STYLE, form: str = DEFAULT_FORM
+    ) -> Rendering:
+        """A later source, as a work of its own: no pinpoint (its pages are not the brief's)."""
+        _check(style, form)
+        if source_id == BRIEF_SOURCE_ID:
+            return self.cite(None, style, form)
+        if style in CSL_STYLES:
+            return self._stored(source_subject(source_id), style, _stored_form(style, form))
+        source = self._db.source_by_id(source_id)
+        if source is None:
+            raise DatabaseError(f"{self._db.path}: no source {source_id!r} in the registry")
+        return self._data_format(source_item(source), style, form, None)
+
+    def sources_of(self, records: Iterable[Record]) -> list[Source]:
+        """The sources these records come from: the brief first, then the later ones."""
+        cited = {r.source for r in records} | {BRIEF_SOURCE_ID}
+        return [s for s in self._db.sources() if s.id in cited]
+
     def bibliography(self, style: str = DEFAULT_STYLE) -> Rendering:
         """The brief's entry for a bibliography or reference list (no pinpoint)."""
         return self.cite(None, style, "bibliography")
 
     def quote(self, record: Record, style: str = DEFAULT_STYLE) -> Rendering:
-        """The quote and its citation, in a prose style (Chicago notes for a data format)."""
+        """The quote and its citation, in a prose style (Chicago notes for a data format).
+
+        A later record has no quote (only the brief is quoted): NoQuote says so."""
+        if record.is_later:
+            raise NoQuote(
+                f"{record.id} comes from a later source and holds no quote: only the brief"
+                " is quoted; copy its citation instead"
+            )
         return quote_with_citation(record, self.cite(record, quote_style(style)))
 
     def lead(

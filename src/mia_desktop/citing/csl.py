@@ -19,7 +19,15 @@ from html import escape
 from typing import Any, NamedTuple
 
 from mia_desktop.present.values import LIKELY_SOURCE_LABEL
-from mia_desktop.records import LikelySource, Paragraph, Record, Rendering, SourceInfo, heading
+from mia_desktop.records import (
+    LikelySource,
+    Paragraph,
+    Record,
+    Rendering,
+    Source,
+    SourceInfo,
+    heading,
+)
 
 BRIEF_ID = "ncnk2015"
 
@@ -34,6 +42,7 @@ CSL_TYPES = frozenset(
         "treaty",
         "document",
         "book",
+        "bill",
     }
 )
 
@@ -78,6 +87,65 @@ def brief_item(source: SourceInfo) -> dict[str, Any]:
         "URL": source.url,
         "note": f"The edition last updated {source.date_label}. {source.url_note}",
     }
+
+
+# -- the later sources ---------------------------------------------------------------------
+
+# A later source's kind as the CSL type its styles know: a page on an agency's site is a web
+# page (its genre says which kind); a press report an article in its paper; a resolution a
+# bill; a report (an issue brief, a CRS Insight) a report.
+_CSL_TYPE_OF_KIND = {
+    "issue brief": "report",
+    "report": "report",
+    "fact sheet": "webpage",
+    "news release": "webpage",
+    "web page": "webpage",
+    "testimony": "webpage",
+    "hearing": "hearing",
+    "news article": "article-newspaper",
+    "resolution": "bill",
+}
+# When the stored copies of the later sources were read: an undated page's access date.
+COPIES_READ_ON = (2026, 12, 2)
+
+
+def source_subject(source_id: str) -> str:
+    """The key a later source's renderings are stored under."""
+    return f"source:{source_id}"
+
+
+def source_item(source: Source) -> dict[str, Any]:
+    """A later source as a CSL-JSON item: its author, title, kind, date and address.
+
+    A page read through a copy (grade A-m) is cited as the authority's work, and its note
+    names the copy; an undated page carries the date its copy was read as its access date.
+    """
+    csl_type = _CSL_TYPE_OF_KIND[source.kind]
+    if source.author_kind == "person" and ", " in source.author:
+        family, given = source.author.split(", ", 1)
+        author: dict[str, str] = {"family": family, "given": given}
+    else:
+        author = {"literal": source.author}
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": csl_type,
+        "author": [author],
+        "title": source.title,
+        "URL": source.url,
+    }
+    if source.kind not in {"news article", "resolution"}:
+        item["genre"] = source.kind
+    if csl_type in {"webpage", "article-newspaper"}:
+        item["container-title"] = source.publisher
+    else:
+        item["publisher"] = source.publisher
+    if source.date is not None:
+        item["issued"] = {"date-parts": [[int(p) for p in source.date.value.split("-")]]}
+    else:
+        item["accessed"] = {"date-parts": [list(COPIES_READ_ON)]}
+    if source.seen_at != source.url:
+        item["note"] = f"Read in a copy at {source.seen_at}."
+    return item
 
 
 def paragraph_in_heading(record: Record, paragraphs: Sequence[Paragraph]) -> int:

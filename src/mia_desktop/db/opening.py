@@ -25,7 +25,7 @@ from mia_desktop.db.schema import (
     SCHEMA_VERSION,
     SHORT_FORM_STYLES,
 )
-from mia_desktop.records import KINDS
+from mia_desktop.records import BRIEF_SOURCE_ID, KINDS
 
 # What reading a checked file may still raise: SQLite's own errors (a table that passed the
 # checks yet does not fit a query, a lock taken by another program). Callers outside db/
@@ -320,16 +320,20 @@ def _contents_problem(conn: sqlite3.Connection) -> str | None:
 
 
 def _renderings_problem(conn: sqlite3.Connection) -> str | None:
-    """Every record has its citations stored in every style."""
+    """Every record has its citations stored in every style (a later record its source's,
+    with its bibliography entry)."""
     needed = [(style, "citation") for style in RENDERED_STYLES] + [
         (style, "short") for style in SHORT_FORM_STYLES
     ]
+    needed += [(style, "bibliography") for style in RENDERED_STYLES]
     for style, form in needed:
         lacking = _first(
             conn,
-            "SELECT r.id FROM records r LEFT JOIN renderings g ON g.subject = r.id"
-            " AND g.style = ? AND g.form = ? WHERE g.subject IS NULL LIMIT 1",
-            (style, form),
+            "SELECT r.id FROM records r LEFT JOIN renderings g ON g.subject ="
+            " (CASE WHEN r.source = ? THEN r.id ELSE 'source:' || r.source END)"
+            " AND g.style = ? AND g.form = ? WHERE g.subject IS NULL"
+            " AND (r.source != ? OR ? != 'bibliography') LIMIT 1",
+            (BRIEF_SOURCE_ID, style, form, BRIEF_SOURCE_ID, form),
         )
         if lacking is not None:
             return f"no {style} {form} is stored for record {lacking}"
@@ -386,6 +390,15 @@ _REFERENCES = (
         "SELECT ordinal FROM markers WHERE paragraph NOT IN (SELECT number FROM paragraphs)"
         " LIMIT 1",
         "the paragraph of endnote marker",
+    ),
+    (
+        "SELECT id FROM records WHERE source NOT IN (SELECT id FROM sources) LIMIT 1",
+        "the source of record",
+    ),
+    (
+        "SELECT effort_id FROM status_updates WHERE source NOT IN (SELECT id FROM sources)"
+        " OR effort_id NOT IN (SELECT id FROM records) LIMIT 1",
+        "a later status of effort",
     ),
     (
         "SELECT marker FROM likely_sources WHERE marker NOT IN (SELECT ordinal FROM markers)"

@@ -115,13 +115,14 @@ def _make_record(
         "quote": row["quote"],
         "section": row["section"],
         "subsection": row["subsection"],
-        "paragraph": row["paragraph"],
-        "quote_start": row["quote_start"],
+        "paragraph": row["paragraph"] or 0,  # a later record stands in no paragraph
+        "quote_start": row["quote_start"] or 0,
         "notes": tuple(number for _, number in marks),
         "markers": tuple(ordinal for ordinal, _ in marks),
         "date": date,
         "countries": tuple(RecordId(c) for c in countries),
         "related": tuple(RecordId(r) for r in related),
+        "source": RecordId(row["source"]),
     }
     detail = {k: v for k, v in detail.items() if k != "id"}
     kind = row["kind"]

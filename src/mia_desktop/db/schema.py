@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mia_desktop.records import KIND_PLURALS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FTS_TABLE = "records_fts"
 # The indexed columns, in order: snippet() and bm25() below refer to them by position.
 FTS_COLUMNS = ("title", "text", "quote", "keywords", "subjects")
@@ -34,6 +34,9 @@ REQUIRED_TABLES = frozenset(
         "renderings",
         "index_headings",
         "index_entries",
+        "sources",
+        "quantities",
+        "status_updates",
         FTS_TABLE,
     }
 )
@@ -44,7 +47,7 @@ RECORD_COLUMNS = frozenset(
     {
         "id", "kind", "title", "text", "quote", "section", "subsection", "paragraph",
         "quote_start", "date", "date_precision", "date_label", "date_derived_because",
-        "date_sort", "decade",
+        "date_sort", "decade", "source",
     }
 )  # fmt: skip
 
@@ -62,10 +65,10 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
                        "likely_source": "text?", "source_type": "text?", "confidence": "text",
                        "seen_at": "text?", "remark": "text?", "csl": "text?"},
     "records": {"id": "text", "kind": "text", "title": "text", "text": "text", "quote": "text",
-                "section": "text", "subsection": "text?", "paragraph": "integer",
-                "quote_start": "integer", "date": "text?", "date_precision": "text?",
+                "section": "text", "subsection": "text?", "paragraph": "integer?",
+                "quote_start": "integer?", "date": "text?", "date_precision": "text?",
                 "date_label": "text?", "date_derived_because": "text?", "date_sort": "text?",
-                "decade": "text?", "keywords": "text", "subjects": "text"},
+                "decade": "text?", "keywords": "text", "subjects": "text", "source": "text"},
     "record_markers": {"record_id": "text", "marker": "integer"},
     "record_countries": {"record_id": "text", "country_id": "text"},
     "record_links": {"record_id": "text", "related_id": "text"},
@@ -77,7 +80,8 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
     "efforts": {"id": "text", "effort_type": "text", "status": "text", "status_detail": "text",
                 "outcome": "text", "periods": "text?"},
     "figures": {"id": "text", "measure": "text", "value": "integer?", "low": "integer?",
-                "high": "integer?", "value_text": "text", "qualifier": "text", "unit": "text"},
+                "high": "integer?", "value_text": "text", "qualifier": "text", "unit": "text",
+                "quantity": "text?"},
     "aliases": {"group_id": "integer", "term": "text"},
     "stop_words": {"word": "text"},
     "distinct_words": {"word": "text"},
@@ -87,6 +91,15 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
                    "html": "text"},
     "index_headings": {"term": "text", "words": "text", "asks": "text", "see_also": "text"},
     "index_entries": {"term": "text", "record_id": "text"},
+    "sources": {"id": "text", "title": "text", "author": "text", "author_kind": "text",
+                "publisher": "text", "date": "text?", "date_precision": "text?",
+                "date_label": "text?", "url": "text", "seen_at": "text", "grade": "text",
+                "kind": "text", "checked": "text", "register": "text?"},
+    "quantities": {"key": "text", "label": "text", "unit": "text", "basis": "text",
+                   "estimate": "integer"},
+    "status_updates": {"effort_id": "text", "status": "text", "as_of": "text",
+                       "as_of_precision": "text", "as_of_label": "text", "source": "text",
+                       "summary": "text"},
 }  # fmt: skip
 # The metadata keys the app reads (see Database.source_from_metadata).
 METADATA_KEYS = frozenset(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from mia_desktop.db.schema import FTS_TABLE
-from mia_desktop.records import HIGHLIGHT_END, HIGHLIGHT_START, Record, SearchHit
+from mia_desktop.records import BRIEF_SOURCE_ID, HIGHLIGHT_END, HIGHLIGHT_START, Record, SearchHit
 
 # Column weights for bm25(): title, text, quote, keywords, subjects. Titles count most, so
 # a record named after the query outranks one that merely mentions it; keywords least. The
@@ -63,6 +63,7 @@ class SearchFilters(NamedTuple):
     kind: str | None = None
     country: str | None = None
     decade: str | None = None  # "1950s"; "" means undated
+    source: str | None = None  # "brief", "later" (any later source), or one source's id
 
 
 class SearchVocabulary(NamedTuple):
@@ -88,6 +89,15 @@ def _filter_sql(filters: SearchFilters, *, without: str = "") -> tuple[str, dict
     if filters.decade is not None and without != "decade":
         clauses.append("coalesce(records.decade, '') = :decade")
         params["decade"] = filters.decade
+    if filters.source is not None and without != "source":
+        params["brief_source"] = BRIEF_SOURCE_ID
+        if filters.source == "brief":
+            clauses.append("records.source = :brief_source")
+        elif filters.source == "later":
+            clauses.append("records.source != :brief_source")
+        else:
+            clauses.append("records.source = :source")
+            params["source"] = filters.source
     return " AND ".join(clauses), params
 
 
@@ -129,6 +139,14 @@ class SearchIndex:
         self._records_by_id = records_by_id
         self._collected: str | None = None  # the match whose rows temp.matched_rows holds
         self._search_cache = False  # see _searching
+        # The reader's view: with the later sources, or the brief as published only.
+        self.later_shown = True
+
+    def _scoped(self, filters: SearchFilters) -> SearchFilters:
+        """The filters within the view: the brief's records only, unless later are shown."""
+        if self.later_shown or filters.source is not None:
+            return filters
+        return filters._replace(source="brief")
 
     @contextlib.contextmanager
     def deadline(self, seconds: float | None) -> Iterator[None]:
@@ -167,7 +185,7 @@ class SearchIndex:
         separate count of its matches, in the common case of a few hundred or fewer.
         """
         self._searching()
-        rows = self._rank(query, filters or SearchFilters(), limit, candidates)
+        rows = self._rank(query, self._scoped(filters or SearchFilters()), limit, candidates)
         snippets = self._snippets(query.highlight or query.match, [row["rowid"] for row in rows])
         by_id = {r.id: r for r in self._records_by_id([row["id"] for row in rows])}
         hits = [
@@ -202,7 +220,7 @@ class SearchIndex:
 
     def count_matches(self, match: str, filters: SearchFilters) -> int:
         self._searching()
-        where, params = _filter_sql(filters)
+        where, params = _filter_sql(self._scoped(filters))
         # CROSS JOIN keeps the index's match as the outer loop (SQLite never reorders it).
         join = "" if not params else f" CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid"
         rows = self._run_search(
@@ -222,7 +240,7 @@ class SearchIndex:
             return {facet: {"any": 0} for facet in ("kind", "country", "decade")}
         facets: dict[str, dict[str, int]] = {}
         for facet, _select, _join in FACETS:
-            counts, total, params = facet_sql(facet, filters)
+            counts, total, params = facet_sql(facet, self._scoped(filters))
             rows = self._conn.execute(counts, params).fetchall()
             facets[facet] = {row["value"]: row["n"] for row in rows}
             facets[facet]["any"] = int(self._conn.execute(total, params).fetchone()[0])
@@ -236,14 +254,14 @@ class SearchIndex:
             return True
         self._conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS matched_rows"
-            " (rowid INTEGER PRIMARY KEY, id TEXT, kind TEXT, decade TEXT)"
+            " (rowid INTEGER PRIMARY KEY, id TEXT, kind TEXT, decade TEXT, source TEXT)"
         )
         self._conn.execute("DELETE FROM temp.matched_rows")
         self._collected = None
         try:
             self._conn.execute(
                 "INSERT INTO temp.matched_rows"
-                " SELECT records.rowid, records.id, records.kind, records.decade"
+                " SELECT records.rowid, records.id, records.kind, records.decade, records.source"
                 f" FROM {FTS_TABLE} CROSS JOIN records ON records.rowid = {FTS_TABLE}.rowid"
                 f" WHERE {FTS_TABLE} MATCH ?",
                 (match,),

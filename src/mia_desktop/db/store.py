@@ -13,13 +13,19 @@ from mia_desktop.db.opening import INTEGRITY_CHECK_AT_OPEN, open_checked
 from mia_desktop.db.rows import placeholders, typed_records
 from mia_desktop.db.search_index import SearchIndex
 from mia_desktop.records import (
+    BRIEF_SOURCE_ID,
+    Figure,
     IndexHeading,
     LikelySource,
     Paragraph,
+    Quantity,
     Record,
+    RecordDate,
     RecordId,
     Rendering,
+    Source,
     SourceInfo,
+    StatusUpdate,
 )
 
 
@@ -34,9 +40,14 @@ class RowKey(NamedTuple):
 RECORD_CACHE = 2_000  # records kept after reading (see Database.records_by_id)
 
 
-def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[str, list[Any]]:
+def _id_filters(
+    kind: str, category: str | None, country: str | None, *, brief_only: bool = False
+) -> tuple[str, list[Any]]:
     """The JOIN and WHERE of a kind's filtered list (the Timeline's and the tabs' filters)."""
     sql, where, params = "", ["records.kind = ?"], [kind]
+    if brief_only:
+        where.append("records.source = ?")
+        params.append(BRIEF_SOURCE_ID)
     if category:
         sql += " JOIN events ON events.id = records.id"
         where.append("events.category = ?")
@@ -48,6 +59,28 @@ def _id_filters(kind: str, category: str | None, country: str | None) -> tuple[s
         )
         params.append(country)
     return f"{sql} WHERE {' AND '.join(where)}", params
+
+
+def _source(row: sqlite3.Row) -> Source:
+    date = None
+    if row["date"] is not None:
+        date = RecordDate(
+            value=row["date"], precision=row["date_precision"], label=row["date_label"]
+        )
+    return Source(
+        id=RecordId(row["id"]),
+        title=row["title"],
+        author=row["author"],
+        author_kind=row["author_kind"],
+        publisher=row["publisher"],
+        date=date,
+        url=row["url"],
+        seen_at=row["seen_at"],
+        grade=row["grade"],
+        kind=row["kind"],
+        checked=row["checked"],
+        register=row["register"],
+    )
 
 
 class ListFilters(TypedDict, total=False):
@@ -78,6 +111,14 @@ class Database:
         self._conn = open_checked(self.path, every_row=not self.integrity_check_deferred)
         self._recent: OrderedDict[str, Record] = OrderedDict()  # see records_by_id
         self.search_index = SearchIndex(self._conn, self.records_by_id)
+
+    @property
+    def later_shown(self) -> bool:
+        """The view: with the later sources' records (True), or the brief as published."""
+        return self.search_index.later_shown
+
+    def show_later(self, shown: bool) -> None:
+        self.search_index.later_shown = shown
 
     def close(self) -> None:
         self._conn.close()
@@ -111,6 +152,59 @@ class Database:
             inputs_sha256=meta["inputs_sha256"],
             schema_version=int(meta["schema_version"]),
         )
+
+    # -- the source registry and the figures over time ------------------------------------
+
+    def sources(self) -> list[Source]:
+        """Every source, the brief first, then the later ones by date (undated last)."""
+        rows = self._conn.execute(
+            "SELECT * FROM sources ORDER BY id != ?, date IS NULL, date, id", (BRIEF_SOURCE_ID,)
+        )
+        return [_source(row) for row in rows]
+
+    def source_by_id(self, source_id: str) -> Source | None:
+        row = self._conn.execute("SELECT * FROM sources WHERE id = ?", (source_id,)).fetchone()
+        return _source(row) if row else None
+
+    def quantities(self) -> list[Quantity]:
+        rows = self._conn.execute("SELECT * FROM quantities ORDER BY label")
+        return [
+            Quantity(r["key"], r["label"], r["unit"], r["basis"], bool(r["estimate"])) for r in rows
+        ]
+
+    def quantity_values(self, key: str) -> list[Figure]:
+        """A quantity's values over time, the brief's and the later sources', by as-of date
+        (a value the brief gives first where two share a date)."""
+        rows = self._conn.execute(
+            "SELECT records.* FROM records JOIN figures ON figures.id = records.id"
+            " WHERE figures.quantity = ? ORDER BY records.date_sort, records.source != ?,"
+            " records.id",
+            (key, BRIEF_SOURCE_ID),
+        ).fetchall()
+        return [r for r in self._complete(rows) if isinstance(r, Figure)]
+
+    def latest_later_value(self, key: str) -> Figure | None:
+        """The latest value a later source gives of a quantity (None: none does)."""
+        later = [f for f in self.quantity_values(key) if f.is_later]
+        return later[-1] if later else None
+
+    def status_updates(self, effort_id: str) -> list[StatusUpdate]:
+        """An effort's statuses as later sources state them, oldest first."""
+        rows = self._conn.execute(
+            "SELECT * FROM status_updates WHERE effort_id = ? ORDER BY as_of, rowid", (effort_id,)
+        )
+        return [
+            StatusUpdate(
+                effort=RecordId(r["effort_id"]),
+                status=r["status"],
+                as_of=RecordDate(
+                    value=r["as_of"], precision=r["as_of_precision"], label=r["as_of_label"]
+                ),
+                source=RecordId(r["source"]),
+                summary=r["summary"],
+            )
+            for r in rows
+        ]
 
     def country_names(self) -> dict[str, str]:
         """Country id -> its name, for labelling countries in tables and details."""
@@ -199,7 +293,11 @@ class Database:
 
     def records(self, kind: str | None = None) -> list[Record]:
         """All records (of one kind), in the build's order: chronological within a kind."""
-        where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
+        clauses, params = (["kind = ?"], [kind]) if kind else ([], [])
+        if not self.later_shown:
+            clauses.append("source = ?")
+            params.append(BRIEF_SOURCE_ID)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._conn.execute(f"SELECT * FROM records {where} ORDER BY rowid", params)
         return self._complete(rows.fetchall())
 
@@ -233,7 +331,7 @@ class Database:
         Each page costs the same at any depth and any size: the (kind, date_sort) index
         walks straight to `after`, with no OFFSET to count through.
         """
-        where, params = _id_filters(kind, category, country)
+        where, params = _id_filters(kind, category, country, brief_only=not self.later_shown)
         if after is not None:
             where += " AND (records.date_sort, records.rowid) > (?, ?)"
             params += [after.date_sort, after.rowid]
@@ -250,7 +348,7 @@ class Database:
         self, kind: str, *, category: str | None = None, country: str | None = None
     ) -> int:
         """How many records of one kind the filters accept (counted in the index)."""
-        where, params = _id_filters(kind, category, country)
+        where, params = _id_filters(kind, category, country, brief_only=not self.later_shown)
         return int(
             self._conn.execute(f"SELECT count(*) FROM records {where}", params).fetchone()[0]
         )
@@ -264,7 +362,7 @@ class Database:
         country: str | None = None,
     ) -> int | None:
         """The record's row in the filtered chronological list, or None if not in it."""
-        where, params = _id_filters(kind, category, country)
+        where, params = _id_filters(kind, category, country, brief_only=not self.later_shown)
         key = self._conn.execute(
             f"SELECT records.date_sort, records.rowid FROM records {where} AND records.id = ?",
             [*params, record_id],
