@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from mia_desktop import dates  # noqa: E402
 from mia_desktop.build.indexing import distinct_marks  # noqa: E402
-from mia_desktop.records import EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
+from mia_desktop.records import BRIEF_SOURCE_ID, EFFORT_STATUSES, EVENT_CATEGORIES  # noqa: E402
 from mia_desktop.search.words import tokenize  # noqa: E402
 
 KIND_SHARE = [("event", 0.45), ("figure", 0.25), ("effort", 0.18), ("batch", 0.12)]
@@ -82,6 +82,7 @@ def generate(out: Path, count: int, seed: int = 2015) -> None:
                     [f"{kind} synthetic", *distinct_marks([title, body, quote], distinct_words)]
                 ),
                 f"Synthetic {kind}s · made up",
+                BRIEF_SOURCE_ID,  # synthetic records stand in for the brief's
             )
         )
         for country in rng.sample(countries, rng.randint(1, 3)):
@@ -130,8 +131,8 @@ def generate(out: Path, count: int, seed: int = 2015) -> None:
     conn.executemany(
         "INSERT INTO records (id, kind, title, text, quote, section, subsection, paragraph,"
         " quote_start, date, date_precision, date_label, date_derived_because, date_start,"
-        " date_end, date_sort, decade, keywords, subjects) VALUES"
-        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " date_end, date_sort, decade, keywords, subjects, source) VALUES"
+        " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         records,
     )
     conn.executemany("INSERT INTO record_countries (record_id, country_id) VALUES (?,?)", links)

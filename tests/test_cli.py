@@ -12,6 +12,7 @@ import pytest
 
 from mia_desktop import __version__, main
 from mia_desktop.db.store import Database
+from mia_desktop.records import BRIEF_SOURCE_ID
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -38,15 +39,51 @@ def test_python_dash_m_works_as_a_subprocess() -> None:
 
 
 @pytest.fixture(scope="module")
-def exported() -> list[dict[str, object]]:
+def export_payload() -> dict[str, list[dict[str, object]]]:
     done = subprocess.run(
         [sys.executable, "-m", "mia_desktop", "export", "--format", "json"],
         capture_output=True,
         text=True,
         check=True,
     )
-    records: list[dict[str, object]] = json.loads(done.stdout)["records"]
-    return records
+    payload: dict[str, list[dict[str, object]]] = json.loads(done.stdout)
+    return payload
+
+
+@pytest.fixture(scope="module")
+def exported(export_payload: dict[str, list[dict[str, object]]]) -> list[dict[str, object]]:
+    """The brief's records (a later source's are tested on their own below)."""
+    return [r for r in export_payload["records"] if r["source"] == BRIEF_SOURCE_ID]
+
+
+def test_export_json_gives_records_and_their_sources(
+    export_payload: dict[str, list[dict[str, object]]],
+) -> None:
+    records, sources = export_payload["records"], export_payload["sources"]
+    assert sources[0]["id"] == BRIEF_SOURCE_ID and sources[0]["primary"] is True
+    listed = {s["id"] for s in sources}
+    assert {r["source"] for r in records} == listed  # each source once, each record's there
+    later = [r for r in records if r["source"] != BRIEF_SOURCE_ID]
+    assert any(r["kind"] == "figure" for r in later)
+    for record in later:
+        assert "quote" not in record and "notes" not in record and "section" not in record
+    figures = [r for r in records if r["kind"] == "figure"]
+    assert all("quantity" in r and "as_of" in r for r in figures)
+    unaccounted = sorted(
+        (str(r["as_of"]), r["value"]) for r in figures if r["quantity"] == "unaccounted-for"
+    )
+    assert unaccounted[0] == ("1954", 8100) and unaccounted[-1] == ("2024-08-15", 7465)
+    assert ("2015-10", 7800) in unaccounted
+    for source in sources[1:]:
+        assert source["grade"] in {"A", "A-m", "B"} and str(source["url"]).startswith("http")
+
+
+def test_brief_only_exports_the_brief_as_published(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--brief-only", "export", "--format", "json")
+    payload = json.loads(out)
+    assert code == 0
+    assert {r["source"] for r in payload["records"]} == {BRIEF_SOURCE_ID}
+    assert [s["id"] for s in payload["sources"]] == [BRIEF_SOURCE_ID]
 
 
 def test_export_json_has_every_kind_in_quantity(exported: list[dict[str, object]]) -> None:
@@ -118,7 +155,7 @@ def test_every_number_of_the_brief_has_a_figure(exported: list[dict[str, object]
 
 
 def test_export_csv_has_a_header_and_a_row_per_record(
-    capsys: pytest.CaptureFixture[str], exported: list[dict[str, object]]
+    capsys: pytest.CaptureFixture[str], export_payload: dict[str, list[dict[str, object]]]
 ) -> None:
     import csv
     import io
@@ -126,7 +163,7 @@ def test_export_csv_has_a_header_and_a_row_per_record(
     code, out, _ = run(capsys, "export", "--format", "csv")
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == len(exported)
+    assert len(rows) == len(export_payload["records"])
     assert rows[0].keys() >= {"kind", "id", "quote", "notes", "citation"}
 
 
@@ -430,7 +467,7 @@ def test_the_second_note_3_is_told_apart(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0 and "Notes: 3 (second)" in out
     code, out, _ = run(capsys, "show", "ef-dna-identification")
     assert "Notes: 3\n" in out
-    code, out, _ = run(capsys, "export", "--format", "json", "--kind", "figure")
+    code, out, _ = run(capsys, "--brief-only", "export", "--format", "json", "--kind", "figure")
     labels = {r["id"]: r["note_labels"] for r in json.loads(out)["records"]}
     assert labels["fi-pows-reported-held-1951"] == ["3 (second)"]
 

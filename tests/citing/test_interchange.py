@@ -34,6 +34,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 
 from mia_desktop import paths
 from mia_desktop.cli import main
+from mia_desktop.records import BRIEF_SOURCE_ID
 
 BRIEF_KEY = "ncnk2015"
 BRIEF_TITLE = "Korean War POW/MIAs"
@@ -101,7 +102,10 @@ CONFIDENCE = re.compile(r"\b(strong|probable)\b", re.IGNORECASE)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    """The command's standard output; the command must succeed."""
+    """The command's standard output, in the view of the brief as published (its
+    bibliography is the brief and its notes' leads; the later sources have their own tests
+    in test_later_citations.py); the command must succeed."""
+    argv = ("--brief-only", *argv)
     code = main(list(argv))
     out, err = capsys.readouterr()
     assert code == 0, f"mia-desktop {' '.join(argv)} exited {code}: {err}"
@@ -110,7 +114,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 def record_ids() -> list[str]:
     with closing(sqlite3.connect(paths.bundled_database())) as connection:
-        return [row[0] for row in connection.execute("select id from records order by id")]
+        return [
+            row[0]
+            for row in connection.execute(
+                "select id from records where source = ? order by id", (BRIEF_SOURCE_ID,)
+            )
+        ]
 
 
 def parse_bibtex(text: str) -> list[Entry]:

@@ -440,7 +440,7 @@ def _read_status(
 ) -> None:
     label = f"{where}: effort_status {entry.get('effort', '?')}"
     problems = later.problems
-    if not _fields_ok(entry, _STATUS_FIELDS, {}, label, problems):
+    if not _fields_ok(entry, _STATUS_FIELDS, {"as_of_derived_because": str}, label, problems):
         return
     if not isinstance(by_id.get(entry["effort"]), Effort):
         problems.append(f"{label}: {entry['effort']!r} is not an effort of the brief")
@@ -451,6 +451,7 @@ def _read_status(
     as_of = _date(entry["as_of"], entry["as_of_precision"], label, problems)
     if as_of is None:
         return
+    as_of = replace(as_of, derived_because=entry.get("as_of_derived_because"))
     later.status_updates.append(
         StatusUpdate(
             effort=RecordId(entry["effort"]),

@@ -133,7 +133,11 @@ def source_item(source: Source) -> dict[str, Any]:
         "title": source.title,
         "URL": source.url,
     }
-    if source.kind not in {"news article", "resolution"}:
+    if csl_type == "hearing":  # the committee is where it was held, not its author
+        item["authority"] = item.pop("author")[0].get("literal", source.author)
+        if "hearing" not in source.title.lower():  # CMOS 14.300: "Title: Hearing Before …"
+            item["title"] = f"{source.title}: Hearing"
+    if source.kind not in {"news article", "resolution", "hearing"}:
         item["genre"] = source.kind
     if csl_type in {"webpage", "article-newspaper"}:
         item["container-title"] = source.publisher

@@ -6,6 +6,12 @@ from html import escape
 from typing import NamedTuple
 from urllib.parse import quote
 
+from mia_desktop.present.later_html import (
+    history_html,
+    latest_html,
+    source_html,
+    status_updates_html,
+)
 from mia_desktop.present.safe_html import web_link
 from mia_desktop.present.values import (
     CONFIDENCE_LABELS,
@@ -32,7 +38,9 @@ from mia_desktop.records import (
     Paragraph,
     Record,
     Rendering,
+    Source,
     SourceInfo,
+    StatusUpdate,
     heading,
 )
 
@@ -51,16 +59,27 @@ class DetailsContext(NamedTuple):
     highlight_color: str = "#fff2a8"
     note_labels: tuple[str, ...] = ()  # the record's notes as printed: "3 (second)"
     subjects: tuple[str, ...] = ()  # the subject-index headings that list the record
+    # The later sources: a later record's own source; a figure's values over time, each
+    # with its source; the latest later value of a 2015 figure; an effort's later statuses.
+    record_source: Source | None = None
+    history: tuple[tuple[Figure, Source], ...] = ()
+    latest: tuple[Figure, Source] | None = None
+    status_updates: tuple[tuple[StatusUpdate, Source], ...] = ()
+    later_shown: bool = True
 
 
 def record_html(record: Record, context: DetailsContext) -> str:
     """The citation panel's content for one record, all text escaped."""
+    if record.is_later and context.record_source is not None:
+        return _later_record_html(record, context.record_source, context)
     parts = [
         f"<h2>{escape(record.title)}</h2>",
         f"<p><b>{escape(KIND_LABELS[record.kind])}</b> · {escape(_when(record))}"
         f"{_derived(record)}</p>",
         f"<p>{escape(record.text)}</p>",
         _facts(record, context),
+        _latest(record, context),
+        status_updates_html(list(context.status_updates)),
         "<h3>Quote, in its paragraph of the brief</h3>",
         _quote_in_paragraph(record, context),
         f"<p>Section: <b>{escape(heading(record))}</b>"
@@ -69,11 +88,41 @@ def record_html(record: Record, context: DetailsContext) -> str:
         f"<h3>Cite in {escape(context.style_label)}</h3>",
         _citations_html(context.citations),
         _likely_sources_html(context.likely_sources),
+        _history(record, context),
         _figures_html([r for r in context.related if isinstance(r, Figure)], context.source),
         _related_html([r for r in context.related if not isinstance(r, Figure)]),
         _subjects_html(context.subjects),
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _later_record_html(record: Record, source: Source, context: DetailsContext) -> str:
+    """A later source's record: our summary, its facts, its source; nothing quoted."""
+    parts = [
+        f"<h2>{escape(record.title)}</h2>",
+        f"<p><b>{escape(KIND_LABELS[record.kind])}</b> · {escape(_when(record))}"
+        f" · <i>later source</i>{_derived(record)}</p>",
+        f"<p>{escape(record.text)}</p>",
+        _facts(record, context),
+        source_html(source),
+        f"<h3>Cite in {escape(context.style_label)}</h3>",
+        _citations_html(context.citations),
+        _history(record, context),
+        _related_html(context.related),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _latest(record: Record, context: DetailsContext) -> str:
+    if not isinstance(record, Figure) or context.latest is None:
+        return ""
+    return latest_html(record, *context.latest)
+
+
+def _history(record: Record, context: DetailsContext) -> str:
+    if not isinstance(record, Figure):
+        return ""
+    return history_html(record, list(context.history), later_shown=context.later_shown)
 
 
 def _when(record: Record) -> str:
@@ -122,7 +171,10 @@ def _facts(record: Record, context: DetailsContext) -> str:
         rows += [
             _row("Value", f"{figure_value_text(record)} {record.unit}"),
             _row("Counts", record.measure),
-            _row("As of", as_of_text(record, context.source)),
+            _row(
+                "As of",
+                date_text(record) if record.is_later else as_of_text(record, context.source),
+            ),
         ]
     elif isinstance(record, Country) and record.names:
         rows.append(_row("Also called", ", ".join(record.names)))

@@ -173,6 +173,7 @@ class CitationPanel(QWidget):
 
     def show_record(self, record_id: str) -> None:
         from mia_desktop.present.details_html import DetailsContext, record_html
+        from mia_desktop.present.later_html import later_context
 
         record = self._db.record(record_id)
         if record is None:
@@ -205,11 +206,16 @@ class CitationPanel(QWidget):
                 (lead, citer.note_label(lead), citer.lead(lead, style, "bibliography"))
                 for lead in self.leads(record)
             ],
-            related=self._db.records_by_id(list(record.related)),
+            related=[
+                r
+                for r in self._db.records_by_id(list(record.related))
+                if self._db.later_shown or not r.is_later
+            ],
             country_names=self._country_names,
             note_labels=tuple(citer.record_note_labels(record)),
             subjects=tuple(self._db.subjects(record.id)),
             highlight_color=highlight,
+            **later_context(self._db, record)._asdict(),
         )
         self.view.setHtml(record_html(record, context))
 

@@ -67,6 +67,13 @@ class CopyCommands:
         record = self.shown_record()
         if record is None:
             return
+        if record.is_later:  # only the brief is quoted: say so, and leave the clipboard
+            self._say(
+                "Nothing to quote: this record is from a later source, summarised in this"
+                " app's words. Copy its citation instead.",
+                6000,
+            )
+            return
         style = quote_style(self._panel.citation_style)
         rendering = self._citer().quote(record, style)
         put_on_clipboard(rendering.text, rendering.html)

@@ -30,6 +30,7 @@ from mia_desktop.qt.settings import (
 from mia_desktop.qt.tabs.base import RecordTab, TableTab
 from mia_desktop.qt.tabs.timeline import TimelineTab
 from mia_desktop.qt.theme import THEMES, apply_theme
+from mia_desktop.qt.view_choice import ViewChoice
 from mia_desktop.qt.window_actions import fill_menus, make_window_actions, window_action
 from mia_desktop.qt.window_state import (
     fit_to_screen,
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             self.scheme = apply_theme(app, self.theme, initial=True)
         self.menu_actions = make_window_actions(self, self)
+        # Before the pages: they read the records within the chosen view.
+        self.view_choice = ViewChoice(database=database, settings=settings, window=self)
 
         self.search = SearchPanel(database=database, settings=settings, parent=self)
         self.tabs = QTabWidget(self)
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search.field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self._make_menus()
+        self.statusBar().addPermanentWidget(self.view_choice.label)
+        self.view_choice.changed.connect(self._on_view_changed)
         curated = database.count_records(exclude_kind="passage")
         self.statusBar().showMessage(
             f"{curated:,} records ({ALL_RECORDS_NOTE}) from {self._source.publisher_short},"
@@ -209,6 +214,8 @@ class MainWindow(QMainWindow):
                         *pages,
                         None,
                         self.menu_actions.show_in_source,
+                        self.view_choice.brief_only,
+                        self.view_choice.with_later,
                         ("&Theme", list(self.menu_actions.themes.values())),
                     ],
                 ),
@@ -223,6 +230,19 @@ class MainWindow(QMainWindow):
                 ),
             ],
         )
+
+    def _on_view_changed(self, later_shown: bool) -> None:
+        """Every page, the results and the panel again, within the new view."""
+        shown = self._shown_record()
+        self.pages.rebuild()
+        self.search.run_search()
+        if shown is not None and (later_shown or not shown.is_later):
+            self.show_details(shown.id)
+        self.statusBar().showMessage(
+            "Showing the later sources beside the brief" if later_shown else
+            "Showing the brief as published (October 2015): later sources hidden",
+            5000,
+        )  # fmt: skip
 
     def _show_page(self, number: int) -> Callable[[], None]:
         return lambda: self.tabs.setCurrentIndex(number)

@@ -73,6 +73,12 @@ class PageStack:
         """What the current tab shows (building it if need be)."""
         return self._lazy[self._tabs.currentIndex()].content()
 
+    def rebuild(self) -> None:
+        """Build every page again (the view changed); the one on screen at once."""
+        for lazy in self._lazy:
+            lazy.reset()
+        self.current()
+
     def built(self) -> list[tuple[int, QWidget]]:
         """The pages built so far, with their places."""
         return [(n, lazy.content()) for n, lazy in enumerate(self._lazy) if lazy.built]

@@ -25,6 +25,7 @@ HISTORY_KEY = "search/history"
 EXPORT_FOLDER_KEY = "export/folder"
 GEOMETRY_KEY = "window/geometry"
 TAB_KEY = "window/tab"
+LATER_SOURCES_KEY = "view/later_sources"  # the view: with later sources, or the brief as published
 
 
 def splitter_key(name: str) -> str:

@@ -32,6 +32,13 @@ class LazyTab(QWidget, Generic[ContentT]):
     def built(self) -> bool:
         return self._content is not None
 
+    def reset(self) -> None:
+        """Drop the content (the view changed): it is built again when next needed."""
+        if self._content is not None:
+            self._content.hide()
+            self._content.deleteLater()
+            self._content = None
+
     def content(self) -> ContentT:
         if self._content is None:
             self._content = self._build(self)
