@@ -32,7 +32,7 @@ PAGES = (
     Page("Timeline", "mia_desktop.qt.tabs.timeline:TimelineTab", ("event",)),
     Page("Remains batches", "mia_desktop.qt.tabs.base:batches_tab", ("batch",)),
     Page("Country efforts", "mia_desktop.qt.tabs.countries:CountriesTab", ("country", "effort")),
-    Page("Figures", "mia_desktop.qt.tabs.base:figures_tab", ("figure",)),
+    Page("Figures", "mia_desktop.qt.tabs.figures:FiguresTab", ("figure",)),
     Page("Source", "mia_desktop.qt.tabs.source:SourceTab", ("passage",)),
     Page("Index", "mia_desktop.qt.tabs.index:IndexTab"),
 )

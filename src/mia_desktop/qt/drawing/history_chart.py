@@ -242,7 +242,7 @@ class HistoryChart(QWidget):
 def _nice_step(span: float) -> float:
     """A round step for about five grid lines over the span."""
     raw = max(span / 5, 1)
-    magnitude = 10 ** (len(str(int(raw))) - 1)
+    magnitude = float(10 ** (len(str(int(raw))) - 1))
     for multiple in (1, 2, 2.5, 5, 10):
         if multiple * magnitude >= raw:
             return multiple * magnitude

@@ -161,20 +161,6 @@ def batches_tab(*, database: Database, parent: QWidget | None = None) -> TableTa
     return tab
 
 
-def figures_tab(*, database: Database, parent: QWidget | None = None) -> TableTab:
-    return TableTab(
-        kind="figure",
-        name="figures",
-        database=database,
-        columns=columns.figure_columns(database.country_names()),
-        note="The brief's numbers, each with the date it is as of. Those as of October 2015,"
-        " the brief's date, are not today's: later public figures differ.",
-        accessible_name="The brief's numbers",
-        wide_column=(0, 220),
-        parent=parent,
-    )
-
-
 def note_label(text: str, parent: QWidget) -> QLabel:
     """A short explanatory line above a view."""
     label = QLabel(text, parent)
