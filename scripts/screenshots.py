@@ -40,6 +40,7 @@ SHOTS = [
     ("search.png", 0, "", "Richardsen"),
     ("question.png", 0, "", "how many americans were released in august 1953?"),
     ("index.png", 5, "ev-2005-recovery-missions-suspended", ""),
+    ("later-event.png", 0, "le-2018-07-27-k55-returned", ""),
 ]
 INDEX_TAB = 5
 

@@ -6,19 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mia_desktop import __version__, paths
-from mia_desktop.citing.styles import (
-    BIBLIOGRAPHY_FORMATS,
-    DEFAULT_FORM,
-    DEFAULT_STYLE,
-    FORMS,
-    RECORD_FORMATS,
-    STYLES,
+from mia_desktop import paths
+from mia_desktop.cli_parser import (
+    build_parser,
 )
-from mia_desktop.records import ALL_RECORDS_NOTE, KIND_LABELS, KIND_PLURALS, KINDS, Record, Source
+from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS, Record, Source
 
 if TYPE_CHECKING:
     from mia_desktop.db.store import Database
@@ -29,126 +23,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but could not do what was asked (unknown id, build problems)
 EXIT_BAD_INPUT = 2  # unusable database or command line
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="mia-desktop",
-        description="Offline reference on the accounting for Korean War POW/MIAs,"
-        " from the NCNK issue brief of October 2015. Without a command, opens the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"mia-desktop {__version__}")
-    parser.add_argument("--db", type=Path, metavar="PATH", help="open this database file")
-    parser.add_argument(
-        "--exit-after-startup",
-        action="store_true",
-        help="quit once the window is shown with its data (for smoke tests)",
-    )
-    parser.add_argument(
-        "--brief-only",
-        action="store_true",
-        help="the brief as published (October 2015), without the later sources' records",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    search = commands.add_parser("search", help="full-text search over all records")
-    search.add_argument("query", type=_text)
-    search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--limit", type=_positive, default=10, metavar="N")
-    search.add_argument("--kind", choices=KINDS, help="only records of this kind")
-    search.add_argument(
-        "--country", type=_text, metavar="NAME", help="only records about this country"
-    )
-    search.add_argument("--decade", type=_text, metavar="1950s", help="only records of this decade")
-    search.add_argument(
-        "--source",
-        type=_text,
-        metavar="SOURCE",
-        help="only records from this source: brief, later, or a source's id",
-    )
-
-    cite = commands.add_parser(
-        "cite",
-        help="print the citation of a record, of the brief (ncnk2015) or of a note's lead",
-        description="ID is a record id, ncnk2015 for the brief itself, or note-N for the"
-        " likely source of the note the brief prints as N (note-3b: its second note 3).",
-    )
-    cite.add_argument("id", type=_text)
-    cite.add_argument(
-        "--style", choices=list(STYLES), default=DEFAULT_STYLE, help="default: %(default)s"
-    )
-    cite.add_argument(
-        "--form",
-        choices=FORMS,
-        default=DEFAULT_FORM,
-        help="the note or in-text citation, the Chicago short note (the citation in other"
-        " styles), or the bibliography entry; default: %(default)s",
-    )
-    cite.add_argument("--markdown", action="store_true", help="print it as Markdown")
-
-    show = commands.add_parser("show", help="print a record with its quote and likely sources")
-    show.add_argument("id", type=_text)
-    show.add_argument("--json", action="store_true", help="print JSON")
-
-    locate = commands.add_parser(
-        "locate",
-        help="say which paragraph of the brief a sentence comes from, word for word",
-        description="TEXT is a sentence or most of one (- reads it from standard input). Says"
-        " whether it stands word for word in one paragraph of the brief, is a near match (what"
-        " differs is marked [-the brief's-]{+yours+}), or is not in the brief. Exit 0 word for"
-        " word or near, 1 not in the brief, 2 no text.",
-    )
-    locate.add_argument("text", type=_text, metavar="TEXT")
-    locate.add_argument("--json", action="store_true", help="print JSON")
-
-    export = commands.add_parser(
-        "export",
-        help=f"write all records ({ALL_RECORDS_NOTE}; --kind passage for the brief's"
-        " paragraphs), or the bibliography (brief and likely sources)",
-    )
-    export.add_argument(
-        "--format", choices=(*RECORD_FORMATS, *BIBLIOGRAPHY_FORMATS), default="json"
-    )
-    export.add_argument("--kind", choices=KINDS, help="only records of this kind")
-    export.add_argument("--out", type=Path, metavar="FILE", help="default: standard output")
-
-    build = commands.add_parser("build-db", help="build data.db from resources/")
-    build.add_argument("--out", type=Path, metavar="PATH", help="default: the bundled data.db")
-    build.add_argument("--resources", type=Path, metavar="DIR", help="default: resources/")
-    build.add_argument("--check", action="store_true", help="validate only; write nothing")
-    return parser
-
-
-MAX_LIMIT = 10_000  # more results than the app could ever hold in a list
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number from 1 to {MAX_LIMIT:,}, got {_shown(text)}"
-        )
-    return value
-
-
-def _text(text: str) -> str:
-    """An argument as text. Bytes that are not UTF-8 reach Python as lone surrogates, which
-    no output can print and no JSON may hold: refused here, in plain words."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise argparse.ArgumentTypeError(
-            f"{_shown(text)} is not valid UTF-8 text (check the terminal's encoding)"
-        ) from None
-    return text
-
-
-def _shown(text: str) -> str:
-    """The argument as it can be printed, whatever its bytes."""
-    return repr(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))[:80]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -580,7 +580,9 @@ def _database_records() -> list[tuple[str, int]]:
     (a later source's record stands in none, and cites its source: tests/citing/test_later)."""
     uri = f"{paths.bundled_database().as_uri()}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True)) as connection:
-        rows = connection.execute("SELECT id, paragraph FROM records WHERE paragraph IS NOT NULL ORDER BY id").fetchall()
+        rows = connection.execute(
+            "SELECT id, paragraph FROM records WHERE paragraph IS NOT NULL ORDER BY id"
+        ).fetchall()
     return [(str(record), int(paragraph)) for record, paragraph in rows]
 
 

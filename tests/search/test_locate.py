@@ -297,6 +297,8 @@ def test_no_words_are_nothing_to_look_for(paragraphs: list[Paragraph]) -> None:
 def test_no_record_s_quote_is_attributed_to_another_paragraph(db: Database) -> None:
     paragraphs = db.paragraphs()
     for record in db.records():
+        if record.is_later:
+            continue  # a later source's record quotes nothing
         for text in (record.quote, _one_word_changed(record.quote)):
             found = locate(text, paragraphs)
             if found.verdict != "absent":

@@ -15,6 +15,20 @@ from pathlib import Path
 from typing import Any, cast
 
 from mia_desktop import dates
+from mia_desktop.build.later_fields import (
+    EVENT_FIELDS,
+    EVENT_OPTIONAL,
+    FIGURE_FIELDS,
+    FIGURE_OPTIONAL,
+    LEFT_OUT_FIELDS,
+    QUANTITY_FIELDS,
+    QUANTITY_OPTIONAL,
+    SOURCE_FIELDS,
+    SOURCE_OPTIONAL,
+    STATUS_FIELDS,
+    checked_date,
+    fields_ok,
+)
 from mia_desktop.build.numbers import parse_number
 from mia_desktop.build.vocabulary_files import check_vocabulary, read_toml
 from mia_desktop.records import (
@@ -41,65 +55,6 @@ LATER_DIR = "later"
 LATER_GRADES = frozenset({"A", "A-m", "B"})  # C is a pointer only, never a source
 BRIEF_MONTH = "2015-10"  # later events are those after the brief's date
 _DATE_PRECISIONS = frozenset({"day", "month", "year"})
-
-_SOURCE_FIELDS = {
-    "id": str,
-    "title": str,
-    "author": str,
-    "author_kind": str,
-    "publisher": str,
-    "url": str,
-    "seen_at": str,
-    "grade": str,
-    "kind": str,
-    "checked": str,
-    "date_precision": str,
-}
-_SOURCE_OPTIONAL = {"date": str, "register": str}
-_QUANTITY_FIELDS = {"key": str, "label": str, "unit": str, "basis": str, "estimate": bool}
-_QUANTITY_OPTIONAL = {"brief_figures": list}
-_FIGURE_FIELDS = {
-    "id": str,
-    "quantity": str,
-    "value_text": str,
-    "qualifier": str,
-    "unit": str,
-    "as_of": str,
-    "as_of_precision": str,
-    "source": str,
-    "summary": str,
-}
-_FIGURE_OPTIONAL = {
-    "value": int,
-    "low": int,
-    "high": int,
-    "as_of_derived_because": str,
-    "countries": list,
-}
-_EVENT_FIELDS = {
-    "id": str,
-    "title": str,
-    "summary": str,
-    "date": str,
-    "date_precision": str,
-    "category": str,
-    "source": str,
-}
-_EVENT_OPTIONAL = {
-    "date_label": str,
-    "date_derived_because": str,
-    "countries": list,
-    "related": list,
-}
-_STATUS_FIELDS = {
-    "effort": str,
-    "status": str,
-    "as_of": str,
-    "as_of_precision": str,
-    "source": str,
-    "summary": str,
-}
-_LEFT_OUT_FIELDS = {"register": str, "value": str, "why": str}
 
 
 @dataclass
@@ -161,8 +116,8 @@ def read_later(resources: Path, brief_records: list[Record], brief: Source) -> L
     for where, entry in tables.get("effort_status", []):
         _read_status(where, entry, sources, by_id, later)
     for where, entry in tables.get("left_out", []):
-        if _fields_ok(entry, _LEFT_OUT_FIELDS, {}, f"{where}: left out", later.problems):
-            later.left_out.append({k: str(entry[k]) for k in _LEFT_OUT_FIELDS})
+        if fields_ok(entry, LEFT_OUT_FIELDS, {}, f"{where}: left out", later.problems):
+            later.left_out.append({k: str(entry[k]) for k in LEFT_OUT_FIELDS})
     _check_registry(later, by_id)
     return later
 
@@ -180,55 +135,9 @@ def with_quantities(records: list[Record], brief_quantities: Mapping[str, str]) 
 # -- each table ----------------------------------------------------------------------------
 
 
-def _fields_ok(
-    entry: Mapping[str, Any],
-    required: Mapping[str, type],
-    optional: Mapping[str, type],
-    label: str,
-    problems: list[str],
-) -> bool:
-    ok = True
-    if "quote" in entry:
-        problems.append(f"{label}: a later record holds no quote (only the brief is quoted)")
-        ok = False
-    for name, kind in required.items():
-        if name not in entry:
-            problems.append(f"{label}: {name!r} is missing")
-            ok = False
-        elif not isinstance(entry[name], kind):
-            problems.append(f"{label}: {name!r} must be {kind.__name__}")
-            ok = False
-    for name, value in entry.items():
-        if name in required or name == "quote":
-            continue
-        if name not in optional:
-            problems.append(f"{label}: unknown field {name!r}")
-            ok = False
-        elif not isinstance(value, optional[name]):
-            problems.append(f"{label}: {name!r} must be {optional[name].__name__}")
-            ok = False
-    return ok
-
-
-def _date(
-    value: str, precision: str, label: str, problems: list[str], *, date_label: str | None = None
-) -> RecordDate | None:
-    trouble = dates.problem(value, precision)
-    if trouble:
-        problems.append(f"{label}: {trouble}")
-        return None
-    if precision == "approximate" and not date_label:
-        problems.append(f"{label}: an approximate date needs a date_label")
-    return RecordDate(
-        value=value,
-        precision=precision,
-        label=date_label or dates.default_label(value, precision),
-    )
-
-
 def _read_source(where: str, entry: Mapping[str, Any], later: LaterSources) -> None:
     label = f"{where}: source {entry.get('id', '?')}"
-    if not _fields_ok(entry, _SOURCE_FIELDS, _SOURCE_OPTIONAL, label, later.problems):
+    if not fields_ok(entry, SOURCE_FIELDS, SOURCE_OPTIONAL, label, later.problems):
         return
     check_vocabulary(entry["grade"], LATER_GRADES, "grade", label, later.problems)
     check_vocabulary(entry["kind"], SOURCE_KINDS, "kind", label, later.problems)
@@ -246,7 +155,7 @@ def _read_source(where: str, entry: Mapping[str, Any], later: LaterSources) -> N
     elif precision not in _DATE_PRECISIONS:
         later.problems.append(f"{label}: date_precision {precision!r} is not day, month or year")
     else:
-        date = _date(entry["date"], precision, label, later.problems)
+        date = checked_date(entry["date"], precision, label, later.problems)
     for name in ("url", "seen_at"):
         if not entry[name].startswith(("http://", "https://")):
             later.problems.append(f"{label}: {name} is not a web address")
@@ -272,7 +181,7 @@ def _read_quantity(
     where: str, entry: Mapping[str, Any], by_id: Mapping[str, Record], later: LaterSources
 ) -> None:
     label = f"{where}: quantity {entry.get('key', '?')}"
-    if not _fields_ok(entry, _QUANTITY_FIELDS, _QUANTITY_OPTIONAL, label, later.problems):
+    if not fields_ok(entry, QUANTITY_FIELDS, QUANTITY_OPTIONAL, label, later.problems):
         return
     for figure_id in entry.get("brief_figures", []):
         if not isinstance(by_id.get(figure_id), Figure):
@@ -315,7 +224,7 @@ def _read_figure(
 ) -> None:
     label = f"{where}: figure {entry.get('id', '?')}"
     problems = later.problems
-    if not _fields_ok(entry, _FIGURE_FIELDS, _FIGURE_OPTIONAL, label, problems):
+    if not fields_ok(entry, FIGURE_FIELDS, FIGURE_OPTIONAL, label, problems):
         return
     if not entry["id"].startswith("lf-"):
         problems.append(f"{label}: a later figure's id starts with 'lf-'")
@@ -339,7 +248,7 @@ def _read_figure(
     if entry["as_of_precision"] not in _DATE_PRECISIONS:
         problems.append(f"{label}: as_of_precision is day, month or year")
         return
-    as_of = _date(entry["as_of"], entry["as_of_precision"], label, problems)
+    as_of = checked_date(entry["as_of"], entry["as_of_precision"], label, problems)
     if as_of is None:
         return
     as_of = replace(as_of, derived_because=entry.get("as_of_derived_because"))
@@ -389,12 +298,12 @@ def _read_event(
 ) -> None:
     label = f"{where}: event {entry.get('id', '?')}"
     problems = later.problems
-    if not _fields_ok(entry, _EVENT_FIELDS, _EVENT_OPTIONAL, label, problems):
+    if not fields_ok(entry, EVENT_FIELDS, EVENT_OPTIONAL, label, problems):
         return
     if not entry["id"].startswith("le-"):
         problems.append(f"{label}: a later event's id starts with 'le-'")
     check_vocabulary(entry["category"], EVENT_CATEGORIES, "category", label, problems)
-    date = _date(
+    date = checked_date(
         entry["date"],
         entry["date_precision"],
         label,
@@ -440,7 +349,7 @@ def _read_status(
 ) -> None:
     label = f"{where}: effort_status {entry.get('effort', '?')}"
     problems = later.problems
-    if not _fields_ok(entry, _STATUS_FIELDS, {"as_of_derived_because": str}, label, problems):
+    if not fields_ok(entry, STATUS_FIELDS, {"as_of_derived_because": str}, label, problems):
         return
     if not isinstance(by_id.get(entry["effort"]), Effort):
         problems.append(f"{label}: {entry['effort']!r} is not an effort of the brief")
@@ -448,7 +357,7 @@ def _read_status(
     if entry["as_of_precision"] not in _DATE_PRECISIONS:
         problems.append(f"{label}: as_of_precision is day, month or year")
         return
-    as_of = _date(entry["as_of"], entry["as_of_precision"], label, problems)
+    as_of = checked_date(entry["as_of"], entry["as_of_precision"], label, problems)
     if as_of is None:
         return
     as_of = replace(as_of, derived_because=entry.get("as_of_derived_because"))

@@ -37,6 +37,7 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
+from mia_desktop.build.legal_forms import legal_rendering
 from mia_desktop.citing.csl import (
     BRIEF_ID,
     apa_pinpoint,
@@ -214,52 +215,6 @@ def _author_name(item: dict[str, Any]) -> str | None:
     return str(first.get("literal") or first.get("family"))
 
 
-def _ordinal(number: int) -> str:
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
-
-
-def legal_form(item: dict[str, Any]) -> str | None:
-    """A law or a hearing in the legal form every style uses for it (CMOS 14.288, 14.300;
-    APA 7 11.4; the Bluebook), or None for other works."""
-    year = item.get("issued", {}).get("date-parts", [[None]])[0][0]
-    if item["type"] == "legislation":
-        return (
-            f"{item['title']}, Pub. L. No. {item['number']}, § {item['section']},"
-            f" {item['volume']} Stat. {item['page']} ({year})"
-        )
-    if item["type"] == "hearing":
-        # The Congress follows from the year: the 1st sat in 1789-1790.
-        congress = _ordinal((year - 1789) // 2 + 1)
-        return f"{item['title']} Before the {item['authority']}, {congress} Cong. ({year})"
-    return None
-
-
-def _legal_rendering(item: dict[str, Any], style_key: str, form: str, html: bool) -> str | None:
-    """The note, short note and bibliography entry of a law or hearing; None for in-text
-    citations (the styles' own author-date forms serve there) and for other works."""
-    text = legal_form(item)
-    if text is None or (form == "citation" and style_key != "chicago"):
-        return None
-    if html:
-        text = escape(text, quote=False)
-    if form == "short":
-        section = f", § {item['section']}" if item.get("section") else ""
-        return f"{escape(item['title'], quote=False) if html else item['title']}{section}."
-    url = item.get("URL")
-    if not url:
-        return f"{text}."
-    shown = re.sub(r"https?://", "", url) if style_key == "mla" else url
-    link = f'<a href="{url}">{shown}</a>' if html else shown
-    if style_key == "mla":
-        return f"{text}, {link}."
-    if style_key == "apa":
-        return f"{text}. {link}"  # APA: no period after a URL
-    return f"{text}, {link}." if form == "citation" else f"{text}. {link}."
-
-
 _CACHE: dict[tuple[int, str, str, str | None, bool], str] = {}  # several notes share a source
 
 
@@ -384,7 +339,7 @@ def _render_style(
         title = item["title"]
         flavours = []
         for html in (False, True):
-            legal = _legal_rendering(item, style_key, form, html)
+            legal = legal_rendering(item, style_key, form, html)
             text = legal if legal is not None else fill(_render(style, item, form, pin, html))
             shown_title = escape(title, quote=False) if html else title
             titles = [t for t in (title, item.get("title-short")) if t]
@@ -406,7 +361,7 @@ def _render_style(
                 text = _with_month(text, *monthly_reports[subject], style_key, form)
             flavours.append(text)
         text, html_text = flavours
-        if mla and _legal_rendering(item, style_key, form, False) is None:
+        if mla and legal_rendering(item, style_key, form, False) is None:
             text, html_text = _without_url_scheme(text, html_text)
         return RenderedRow(subject, style_key, form, text, html_text)
 

@@ -34,6 +34,18 @@ def _date_column(header: str = "Date") -> Column:
     )
 
 
+# Where a record comes from, in every list that can hold a later source's.
+FROM_COLUMN = Column(
+    "From",
+    lambda r: "later source" if r.is_later else "the brief",
+    tooltip=lambda r: (
+        "A later source's record: a summary in this app's words, with its source"
+        if r.is_later
+        else "The brief (October 2015), quoted"
+    ),
+)
+
+
 def _countries(names: Mapping[str, str]) -> Column:
     return Column("Countries", lambda r: ", ".join(names.get(c, c) for c in r.countries))
 
@@ -60,6 +72,7 @@ def event_columns(country_names: Mapping[str, str]) -> list[Column]:
         Column("Event", lambda r: r.title, tooltip=lambda r: r.text),
         Column("Category", lambda r: _event(r).category),
         _countries(country_names),
+        FROM_COLUMN,
     ]
 
 
@@ -99,7 +112,17 @@ def effort_columns() -> list[Column]:
     ]
 
 
-def figure_columns(country_names: Mapping[str, str]) -> list[Column]:
+def figure_columns(
+    country_names: Mapping[str, str], latest: Mapping[str, str] | None = None
+) -> list[Column]:
+    """The figures' columns; `latest` gives, by quantity, its latest later value (the line
+    beside a 2015 figure that a later source has given again since)."""
+    later = latest or {}
+
+    def latest_of(record: Record) -> str:
+        figure = _figure(record)
+        return "" if figure.is_later or not figure.quantity else later.get(figure.quantity, "")
+
     return [
         Column("Figure", lambda r: r.title, tooltip=lambda r: _figure(r).measure),
         Column(
@@ -111,6 +134,8 @@ def figure_columns(country_names: Mapping[str, str]) -> list[Column]:
         # window is narrow.
         _date_column("As of"),
         Column("Unit", lambda r: _figure(r).unit),
+        Column("Latest (later source)", latest_of, tooltip=latest_of),
+        FROM_COLUMN,
         _countries(country_names),
     ]
 

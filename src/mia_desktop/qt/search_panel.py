@@ -248,12 +248,20 @@ class SearchPanel(QObject):
         return "<br>".join(lines)
 
     def _show_answer(self, result: SearchResult) -> None:
+        from mia_desktop.present.later_html import later_context
         from mia_desktop.search.answers import answer_for
 
         best = result.hits[0].record if result.hits else None
         if self._source is None:  # read once: the metadata does not change
             self._source = self._db.source()
-        answer = answer_for(result.asks, best, self._source)
+        later = later_context(self._db, best) if best is not None else None
+        answer = answer_for(
+            result.asks,
+            best,
+            self._source,
+            later_source=later.record_source if later else None,
+            latest=later.latest if later else None,
+        )
         self.current_answer = answer
         self.copy_answer.setVisible(answer is not None)
         if answer is None:
@@ -269,6 +277,7 @@ class SearchPanel(QObject):
         self.answer.setText(
             f'Answer: <a href="record:{escape(answer.record_id)}"><b>{escape(answer.fact)}</b></a>'
             f" — {escape(answer.pinpoint)}{derived}"
+            + (f"<br><small><b>Since:</b> {escape(answer.latest)}</small>" if answer.latest else "")
         )
 
     def _show_where_from(self, text: str) -> None:

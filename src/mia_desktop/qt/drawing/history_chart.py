@@ -217,8 +217,18 @@ class HistoryChart(QWidget):
 
     # -- mouse ------------------------------------------------------------------------------
 
+    def _value_at(self, at: QPointF) -> str | None:
+        """The value drawn nearest the point, if the point is on one: neighbours that stand
+        close (values a year apart) each keep the half nearer to them."""
+        if self._hits.at(at) is None:
+            return None
+        return min(
+            self._points,
+            key=lambda record_id: (self._points[record_id] - at).manhattanLength(),
+        )
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        record_id = self._hits.at(event.position())
+        record_id = self._value_at(event.position())
         if record_id is not None:
             self.highlight(record_id)
             self.record_clicked.emit(record_id)
@@ -226,7 +236,7 @@ class HistoryChart(QWidget):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        record_id = self._hits.at(event.position())
+        record_id = self._value_at(event.position())
         figure = next((f for f in self.values if f.id == record_id), None)
         self.setToolTip(
             tooltip(

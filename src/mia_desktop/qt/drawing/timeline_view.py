@@ -65,7 +65,8 @@ class TimelineView(QGraphicsView):
         self.setObjectName("timelineDrawing")
         self.setAccessibleName("Drawn timeline of events")
         self.setAccessibleDescription(
-            "The brief's events, 1951 to 2015, one lane per category. The event list below"
+            "The events, one lane per category: the brief's, 1951 to 2015, and (drawn hollow,"
+            " dashed) the later sources', to 2024. The event list below"
             " holds the same events. Plus and minus zoom, 0 fits all, arrows pan."
         )
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
@@ -109,6 +110,12 @@ class TimelineView(QGraphicsView):
     def _axis_height(self) -> int:
         return self.fontMetrics().height() * 2 + 6
 
+    def _last_year(self) -> int:
+        """The brief's last year, or a later source's event's: the axis runs to it."""
+        ends = [span_years(e.date.value) for e in self._events if e.date is not None]
+        latest = max((int(end or start or LAST_YEAR) for start, end in ends), default=LAST_YEAR)
+        return max(LAST_YEAR, latest + 1)
+
     def _scene_axis(self) -> YearAxis:
         """The scene's x: years since 1950, one unit a year."""
         return YearAxis()
@@ -130,6 +137,7 @@ class TimelineView(QGraphicsView):
                 f"<b>{escape(event.title)}</b><br>{escape(event.date.label)}"
                 f"{' (derived date)' if event.date.derived else ''}"
                 f"<br><i>{escape(event.category)}</i>"
+                f"{'<br>later source, not the brief' if event.is_later else ''}"
             )
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
             item.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -153,7 +161,7 @@ class TimelineView(QGraphicsView):
         gutter = self._gutter() / self._ppy  # room for the pinned lane names left of 1950
         height = self._axis_height() + self._lane_height() * len(self.categories) + 4
         left = axis.x_of(FIRST_YEAR - 1) - gutter
-        self._scene.setSceneRect(QRectF(left, 0, axis.x_of(LAST_YEAR + 1) - left, height))
+        self._scene.setSceneRect(QRectF(left, 0, axis.x_of(self._last_year() + 1) - left, height))
 
     # -- zoom and pan ---------------------------------------------------------------------
 
@@ -179,7 +187,7 @@ class TimelineView(QGraphicsView):
             available.setWidth(available.width() - self.verticalScrollBar().sizeHint().width())
         width = max(available.width() - self._gutter() - 8, 100)
         self._follows_size = True
-        self._zoom_to(width / (LAST_YEAR + 1 - (FIRST_YEAR - 1)))
+        self._zoom_to(width / (self._last_year() + 1 - (FIRST_YEAR - 1)))
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.zoom_changed.emit()
 
@@ -271,7 +279,8 @@ class TimelineView(QGraphicsView):
 
     def _tick_years(self, shown: QRectF, to_view: QTransform) -> list[tuple[int, float]]:
         """The labelled years across what is shown, with their x in the viewport."""
-        axis = YearAxis(left=to_view.map(QPointF(0, 0)).x(), per_year=self._ppy)
+        left = to_view.map(QPointF(0, 0)).x()
+        axis = YearAxis(left=left, per_year=self._ppy, last=self._last_year())
         step = tick_step(self._ppy, self.fontMetrics().horizontalAdvance("0000") + 12)
         return axis.ticks(step, axis.year_of(shown.left()), axis.year_of(shown.right()))
 
@@ -353,7 +362,13 @@ class _EventItem(QGraphicsPathItem):
         self._open_start = start is None or approximate
         self._open_end = end is None or approximate
         self._colour = colour
-        pen = QPen(colour.darker(130), 1)
+        # A later source's event: hollow, with a dashed outline, so it never reads as the brief.
+        self._later = event.is_later
+        pen = QPen(colour.darker(130), 1.5 if self._later else 1)
+        if self._later:
+            pen.setStyle(Qt.PenStyle.DashLine)
+            self._colour = QColor(colour)
+            self._colour.setAlpha(70)
         pen.setCosmetic(True)  # one pixel at any zoom
         self.setPen(pen)
 

@@ -67,7 +67,7 @@ class FiguresTab(TableTab):
             kind="figure",
             name="figures",
             database=database,
-            columns=columns.figure_columns(database.country_names()),
+            columns=columns.figure_columns(database.country_names(), _latest_texts(database)),
             note="Every number, each with the date it is as of. The brief's are as of its"
             " date or earlier; choose a figure above for its values since, from later"
             " sources.",
@@ -76,6 +76,8 @@ class FiguresTab(TableTab):
             above=box,
             parent=parent,
         )
+        # Narrower than the other tabs' first column: a later value's date is longer.
+        self.table.fit_columns({0: 190, 1: 120})
         self.quantity_chooser.currentIndexChanged.connect(self._show_quantity)
         self.history.record_clicked.connect(self.table.select_record)
         self.history_table.itemSelectionChanged.connect(self._on_history_row)
@@ -138,3 +140,19 @@ class FiguresTab(TableTab):
             if item is not None and item.data(0x0100) == record_id:
                 self.history_table.selectRow(row)
         self.history_table.blockSignals(False)
+
+
+def _latest_texts(database: Database) -> dict[str, str]:
+    """Each quantity's latest later value, as the figures' table shows it beside a 2015
+    figure (none in the view of the brief as published)."""
+    if not database.later_shown:
+        return {}
+    sources = {s.id: s for s in database.sources()}
+    texts = {}
+    for quantity in database.quantities():
+        latest = database.latest_later_value(quantity.key)
+        if latest is not None:
+            source = sources[latest.source]
+            when = latest.date.label if latest.date else "undated"
+            texts[quantity.key] = f"{figure_value_text(latest)}, {when}, {source.publisher}"
+    return texts

@@ -36,6 +36,7 @@ class LazyTab(QWidget, Generic[ContentT]):
         """Drop the content (the view changed): it is built again when next needed."""
         if self._content is not None:
             self._content.hide()
+            self._content.setParent(None)  # out of the window at once, deleted from the loop
             self._content.deleteLater()
             self._content = None
 
