@@ -59,7 +59,8 @@ def source_html(source: Source) -> str:
 def latest_html(figure: Figure, latest: Figure, source: Source) -> str:
     """The line that says a 2015 figure has been given again since, with a link to it."""
     return (
-        '<p style="background-color:#fde9c4; color:#000000">'
+        # The theme's own colours (a fixed background lost the link's contrast in the dark).
+        "<p>"
         f"<b>Later figure:</b> {escape(figure_value_text(figure))} as of"
         f" {escape(figure.date.label if figure.date else 'undated')} in the brief ·"
         f' <a href="record:{escape(latest.id)}">{escape(latest_text(figure, latest, source))}'
