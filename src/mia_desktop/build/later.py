@@ -122,6 +122,18 @@ def read_later(resources: Path, brief_records: list[Record], brief: Source) -> L
     return later
 
 
+# What a later record has in place of the brief's quote and its place in the brief: nothing.
+_UNQUOTED: dict[str, Any] = {
+    "quote": "",
+    "section": "",
+    "subsection": None,
+    "paragraph": 0,
+    "quote_start": 0,
+    "notes": (),
+    "markers": (),
+}
+
+
 def with_quantities(records: list[Record], brief_quantities: Mapping[str, str]) -> list[Record]:
     """The brief's figures with the key of the quantity each is a value of."""
     return [
@@ -258,13 +270,7 @@ def _read_figure(
             id=RecordId(entry["id"]),
             title=f"{quantity.label if quantity else entry['quantity']}: {_hedged(entry)}",
             text=entry["summary"],
-            quote="",
-            section="",
-            subsection=None,
-            paragraph=0,
-            quote_start=0,
-            notes=(),
-            markers=(),
+            **_UNQUOTED,
             date=as_of,
             countries=_countries(entry.get("countries", []), by_id, label, problems),
             related=(),
@@ -324,13 +330,7 @@ def _read_event(
             id=RecordId(entry["id"]),
             title=entry["title"],
             text=entry["summary"],
-            quote="",
-            section="",
-            subsection=None,
-            paragraph=0,
-            quote_start=0,
-            notes=(),
-            markers=(),
+            **_UNQUOTED,
             date=replace(date, derived_because=entry.get("date_derived_because")),
             countries=_countries(entry.get("countries", []), by_id, label, problems),
             related=tuple(RecordId(r) for r in entry.get("related", [])),
