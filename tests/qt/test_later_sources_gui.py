@@ -98,8 +98,10 @@ def test_the_view_choice_hides_the_later_sources_and_is_remembered(
     assert timeline is not None
     with_later = timeline.model().rowCount()
     assert window.view_choice.label.text().startswith("View: with later sources")
+    window.open_record(K55)
     window.view_choice.brief_only.trigger()
     assert window.view_choice.label.text() == "View: the brief as published, October 2015"
+    assert K55_TITLE not in window.panel.view.toPlainText()  # no longer shown, nor copied
     timeline = window.findChild(QTableView, "timelineTable")  # the page was built again
     assert timeline is not None
     qtbot.waitUntil(lambda: timeline.model().rowCount() > 0)

@@ -219,6 +219,11 @@ class CitationPanel(QWidget):
         )
         self.view.setHtml(record_html(record, context))
 
+    def clear(self) -> None:
+        """Show no record (the one shown left the view): nothing is there to copy."""
+        self._record = None
+        self.view.setHtml(_PLACEHOLDER)
+
     def leads(self, record: Record) -> list[LikelySource]:
         return self._db.likely_sources(record.markers)
 

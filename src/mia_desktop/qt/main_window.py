@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
         self.search.run_search()
         if shown is not None and (later_shown or not shown.is_later):
             self.show_details(shown.id)
+        elif shown is not None:  # a later record, now hidden: neither shown nor copied
+            self.panel.clear()
+            self._keep_highlights_for(None)
         self.statusBar().showMessage(
             "Showing the later sources beside the brief" if later_shown else
             "Showing the brief as published (October 2015): later sources hidden",
