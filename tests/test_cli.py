@@ -478,3 +478,33 @@ def test_show_gives_the_index_terms_labelled_as_ours(capsys: pytest.CaptureFixtu
     assert "Index terms (this app’s, not the brief’s): " in out and "Operation Glory (1954)" in out
     code, out, _ = run(capsys, "show", "pa-04", "--json")
     assert "Operation Glory (1954)" in json.loads(out)["index_terms"]
+
+
+def test_search_and_cite_work_on_later_records(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "7,465", "--json")
+    assert code == 0
+    hits = [h["id"] for h in json.loads(out)["hits"]]
+    assert "lf-unaccounted-for-2024-08-15" in hits
+    code, out, _ = run(capsys, "--brief-only", "search", "7,465", "--json")
+    assert "lf-unaccounted-for-2024-08-15" not in [h["id"] for h in json.loads(out)["hits"]]
+    for style, expected in (
+        ("chicago", "Lopez, “Families of Service Members"),
+        ("apa", "(Lopez, 2024)"),
+        ("mla", "(Lopez)"),
+    ):
+        code, out, _ = run(capsys, "cite", "lf-unaccounted-for-2024-08-15", "--style", style)
+        assert code == 0 and expected in out, out
+    code, out, _ = run(
+        capsys,
+        "cite",
+        "lf-unaccounted-for-2024-08-15",
+        "--style",
+        "bibtex",
+        "--form",
+        "bibliography",
+    )
+    assert out.startswith("@article{dod-2024-08-15-annual-briefing,")  # one key per source
+    assert "author = {Lopez, C. Todd}" in out and "National Committee" not in out
+    code, out, _ = run(capsys, "show", "le-2018-07-27-k55-returned")
+    assert code == 0 and "From a later source (not the brief, not quoted)" in out
+    assert "Quote (verbatim)" not in out
