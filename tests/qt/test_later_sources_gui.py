@@ -129,3 +129,21 @@ def test_a_later_record_is_found_and_cited_as_its_source(window: MainWindow) -> 
     window.menu_actions.copy_quote.trigger()  # nothing to quote: the clipboard keeps the citation
     assert QGuiApplication.clipboard().text() == copied
     assert window.statusBar().currentMessage().startswith("Nothing to quote")
+
+
+def test_results_filter_by_source(window: MainWindow) -> None:
+    from mia_desktop.qt.search_widgets import FacetFilter
+
+    source = window.findChild(FacetFilter, "sourceFilter")
+    assert source is not None and not source.isHidden()
+    shown = _results(window, "boxes")
+    assert K55_TITLE in shown and "The “K208”" in shown
+    labels = [source.itemText(i) for i in range(source.count())]
+    assert any(label.startswith("later sources (") for label in labels), labels
+    source.setCurrentIndex(source.findData("later"))
+    window.search.run_search()
+    model = window.search.model
+    later_only = "\n".join(str(model.index(r, 0).data()) for r in range(model.rowCount()))
+    assert K55_TITLE in later_only and "The “K208”" not in later_only
+    window.view_choice.brief_only.trigger()
+    assert source.isHidden()  # the brief's own view has one source

@@ -240,7 +240,7 @@ class SearchIndex:
         are found once, into a temporary table, and counted six ways from there.
         """
         if not self._collect_matches(match):
-            return {facet: {"any": 0} for facet in ("kind", "country", "decade")}
+            return {facet: {"any": 0} for facet in FACET_NAMES}
         facets: dict[str, dict[str, int]] = {}
         for facet, _select, _join in FACETS:
             counts, total, params = facet_sql(facet, self._scoped(filters))
@@ -401,7 +401,10 @@ FACETS = (
     ("kind", "records.kind", ""),
     ("country", "rc.country_id", "CROSS JOIN record_countries rc ON rc.record_id = records.id"),
     ("decade", "coalesce(records.decade, '')", ""),
+    # The brief's records, or a later source's (whichever source it is).
+    ("source", f"CASE WHEN records.source = '{BRIEF_SOURCE_ID}' THEN 'brief' ELSE 'later' END", ""),
 )
+FACET_NAMES = tuple(facet for facet, _select, _join in FACETS)
 
 
 def facet_sql(facet: str, filters: SearchFilters) -> tuple[str, str, dict[str, Any]]:

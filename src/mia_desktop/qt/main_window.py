@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         """Every page, the results and the panel again, within the new view."""
         shown = self._shown_record()
         self.pages.rebuild()
+        self.search.clear_filters()  # a source filter means nothing in the brief's own view
         self.search.run_search()
         if shown is not None and (later_shown or not shown.is_later):
             self.show_details(shown.id)

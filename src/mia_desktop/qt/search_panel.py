@@ -30,9 +30,9 @@ from mia_desktop.db.search_index import SearchFilters
 from mia_desktop.db.store import Database
 from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.qt.record_table import clear_quietly
-from mia_desktop.qt.search_widgets import FacetFilter, ResultsList, SearchField
+from mia_desktop.qt.search_widgets import FacetFilter, ResultsList, SearchField, facet_filters
 from mia_desktop.qt.settings import HISTORY_KEY
-from mia_desktop.records import KIND_LABELS, Paragraph, SourceInfo
+from mia_desktop.records import Paragraph, SourceInfo
 
 if TYPE_CHECKING:
     from mia_desktop.search.answers import Answer
@@ -100,17 +100,10 @@ class SearchPanel(QObject):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.status.linkActivated.connect(self._on_status_link)
-        countries = sorted(database.country_names().items(), key=lambda item: item[1])
-        self.kind_filter = FacetFilter(
-            name="kindFilter", label="kind", values=list(KIND_LABELS.items()), parent=parent
+        self.kind_filter, self.country_filter, self.decade_filter, self.source_filter = (
+            facet_filters(database, parent)
         )
-        self.country_filter = FacetFilter(
-            name="searchCountryFilter", label="country", values=countries, parent=parent
-        )
-        # Decades come from the counts of each search: no scan of the records at start-up.
-        self.decade_filter = FacetFilter(
-            name="decadeFilter", label="decade", values=[], parent=parent
-        )
+        self.source_filter.setVisible(database.later_shown)
         self.container = QWidget(parent)
         self.container.setObjectName("searchPanel")
         # The answer line: a question's figure or date, with where it is from, to copy.
@@ -141,7 +134,7 @@ class SearchPanel(QObject):
         self._source: SourceInfo | None = None  # read for the first answer line
         filters = QHBoxLayout()
         filters.addWidget(self.status, 1)
-        for combo in (self.kind_filter, self.country_filter, self.decade_filter):
+        for combo in self.facet_filters():
             combo.currentIndexChanged.connect(self.run_search)
             filters.addWidget(combo)
         layout = QVBoxLayout(self.container)
@@ -174,7 +167,11 @@ class SearchPanel(QObject):
             kind=self.kind_filter.value(),
             country=self.country_filter.value(),
             decade=self.decade_filter.value(),
+            source=self.source_filter.value() if self._db.later_shown else None,
         )
+
+    def facet_filters(self) -> tuple[FacetFilter, ...]:
+        return (self.kind_filter, self.country_filter, self.decade_filter, self.source_filter)
 
     def run_search(self) -> None:
         """Search now (the debounce timer calls this; tests may too)."""
@@ -231,6 +228,7 @@ class SearchPanel(QObject):
             (self.kind_filter, "kind"),
             (self.country_filter, "country"),
             (self.decade_filter, "decade"),
+            (self.source_filter, "source"),
         ):
             combo.update_counts(result.facets.get(facet, {}), at_least=result.uncounted)
 
@@ -321,8 +319,9 @@ class SearchPanel(QObject):
         self._timer.start()
 
     def clear_filters(self) -> None:
-        """Back to every kind, country and decade (Escape clears the search and these)."""
-        for combo in (self.kind_filter, self.country_filter, self.decade_filter):
+        """Back to every kind, country, decade and source (Escape clears the search and these)."""
+        self.source_filter.setVisible(self._db.later_shown)
+        for combo in self.facet_filters():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

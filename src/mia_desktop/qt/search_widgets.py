@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mia_desktop.db.store import Database
 from mia_desktop.qt.record_table import focus_in_choosing_nothing
+from mia_desktop.records import KIND_LABELS
 
 # Item data for "no filter". Not None: PySide6 6.12 drops a reference to None each time
 # None is stored as combo box item data, and the interpreter aborts after a few thousand.
@@ -103,3 +105,24 @@ class FacetFilter(QComboBox):
     def value(self) -> str | None:
         data = self.currentData()
         return data if isinstance(data, str) and data != _ANY else None
+
+
+def facet_filters(
+    database: Database, parent: QWidget
+) -> tuple[FacetFilter, FacetFilter, FacetFilter, FacetFilter]:
+    """The results' filters: kind, country, decade and source (the brief or later sources)."""
+    countries = sorted(database.country_names().items(), key=lambda item: item[1])
+    return (
+        FacetFilter(
+            name="kindFilter", label="kind", values=list(KIND_LABELS.items()), parent=parent
+        ),
+        FacetFilter(name="searchCountryFilter", label="country", values=countries, parent=parent),
+        # Decades come from the counts of each search: no scan of the records at start-up.
+        FacetFilter(name="decadeFilter", label="decade", values=[], parent=parent),
+        FacetFilter(
+            name="sourceFilter",
+            label="source",
+            values=[("brief", "the brief"), ("later", "later sources")],
+            parent=parent,
+        ),
+    )

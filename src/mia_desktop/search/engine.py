@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 
-from mia_desktop.db.search_index import SearchFilters, SearchQuery, SearchTooSlow
+from mia_desktop.db.search_index import FACET_NAMES, SearchFilters, SearchQuery, SearchTooSlow
 from mia_desktop.db.store import Database
 from mia_desktop.records import SearchHit
 from mia_desktop.search import query as fts  # the pure query builders
@@ -243,7 +243,7 @@ class Searcher:
         """Counts per kind, country and decade, unless the matches are too many to count
         per keystroke: then only the totals (the filters still work, without counts)."""
         if total >= FACET_LIMIT:
-            return {facet: {"any": total} for facet in ("kind", "country", "decade")}
+            return {facet: {"any": total} for facet in FACET_NAMES}
         return self._index.facet_counts(match, filters)
 
     def _matches_a_word_form(self, word: str) -> bool:
