@@ -132,7 +132,7 @@ def contents_problem(conn: sqlite3.Connection) -> str | None:
     for sql, what in _REFERENCES:
         dangling = _first(conn, sql)
         if dangling is not None:
-            return f"{what} {dangling} points to nothing"
+            return f"{what} {_one_line(dangling)} points to nothing"
     return _renderings_problem(conn)
 
 
@@ -232,3 +232,9 @@ _VOCABULARIES = (
     ("likely_sources", "confidence", CONFIDENCES),
     ("sources", "grade", SOURCE_GRADES),
 )
+
+
+def _one_line(value: object) -> str:
+    """A value as it can stand in a one-line message: control characters escaped."""
+    text = str(value)
+    return text if text.isprintable() else json.dumps(text)
