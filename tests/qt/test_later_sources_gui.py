@@ -147,3 +147,44 @@ def test_results_filter_by_source(window: MainWindow) -> None:
     assert K55_TITLE in later_only and "The “K208”" not in later_only
     window.view_choice.brief_only.trigger()
     assert source.isHidden()  # the brief's own view has one source
+
+
+def test_since_2015_spreads_the_later_values_and_keeps_the_brief_s_2015_value(
+    window: MainWindow,
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    window.open_record(UNACCOUNTED_2015)
+    _, chart, _ = _figures_page(window)
+    since = window.findChild(QCheckBox, "since2015")
+    assert since is not None
+    before = chart.point_of("lf-unaccounted-for-2024-08-15")
+    first = chart.point_of("lf-unaccounted-for-2016-06-24")
+    assert before is not None and first is not None
+    spread = before.x() - first.x()
+    since.setChecked(True)
+    after = chart.point_of("lf-unaccounted-for-2024-08-15")
+    start = chart.point_of("lf-unaccounted-for-2016-06-24")
+    assert after is not None and start is not None and after.x() - start.x() > 3 * spread
+    assert chart.point_of(UNACCOUNTED_2015) is not None  # October 2015: still drawn
+    assert chart.point_of("fi-unaccounted-for-1954") is None
+
+
+def test_an_effort_shows_its_later_status_beside_the_2015_one(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(2)
+    efforts = window.findChild(QTableView, "effortsTable")
+    assert efforts is not None
+    model = efforts.model()
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    rows = {
+        model.index(r, header.index("Effort")).data(): (
+            model.index(r, header.index("Status (Oct. 2015)")).data(),
+            model.index(r, header.index("Later status")).data(),
+        )
+        for r in range(model.rowCount())
+    }
+    status_2015, later = rows["Remains recovery operations within North Korea, 1996–2005"]
+    assert status_2015 == "suspended" and later == "suspended (May 8, 2019)"
+    window.open_record("ef-joint-recovery-north-korea")
+    text = window.panel.view.toPlainText()
+    assert "Status since 2015 (later sources)" in text and "May 8, 2019" in text

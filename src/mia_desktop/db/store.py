@@ -193,6 +193,15 @@ class Database:
         rows = self._conn.execute(
             "SELECT * FROM status_updates WHERE effort_id = ? ORDER BY as_of, rowid", (effort_id,)
         )
+        return self._status_updates(rows)
+
+    def latest_statuses(self) -> dict[str, StatusUpdate]:
+        """Each effort's latest status as a later source states it (one query for all)."""
+        rows = self._conn.execute("SELECT * FROM status_updates ORDER BY as_of, rowid")
+        return {update.effort: update for update in self._status_updates(rows)}
+
+    @staticmethod
+    def _status_updates(rows: Iterable[sqlite3.Row]) -> list[StatusUpdate]:
         return [
             StatusUpdate(
                 effort=RecordId(r["effort_id"]),

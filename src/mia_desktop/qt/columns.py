@@ -98,7 +98,10 @@ def batch_columns(country_names: Mapping[str, str]) -> list[Column]:
     ]
 
 
-def effort_columns() -> list[Column]:
+def effort_columns(later_status: Mapping[str, tuple[str, str]] | None = None) -> list[Column]:
+    """The efforts' columns; `later_status` gives, by effort, the latest status a later
+    source states and what it says (the brief's own status is kept beside it)."""
+    later = later_status or {}
     return [
         _date_column("Dates"),
         Column("Effort", lambda r: r.title, tooltip=lambda r: r.text),
@@ -107,6 +110,11 @@ def effort_columns() -> list[Column]:
             "Status (Oct. 2015)",
             lambda r: _effort(r).status,
             tooltip=lambda r: _effort(r).status_detail,
+        ),
+        Column(
+            "Later status",
+            lambda r: later.get(r.id, ("", ""))[0],
+            tooltip=lambda r: later.get(r.id, ("", ""))[1],
         ),
         Column("Outcome", lambda r: _effort(r).outcome, tooltip=lambda r: _effort(r).outcome),
     ]

@@ -70,6 +70,15 @@ def test_clicking_an_event_in_the_drawing_selects_it_in_the_list(
     assert "Bill Richardson" in window.panel.view.toPlainText()
 
 
+def test_a_double_click_on_an_event_selects_it_too(window: MainWindow, qtbot: QtBot) -> None:
+    drawing = _drawing(window)
+    point = drawing.item_centre("ev-1993-remains-agreement")
+    assert point is not None
+    qtbot.mouseDClick(drawing.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert drawing.selected_event_id() == "ev-1993-remains-agreement"
+    assert "1993" in _table(window, "timelineTable").currentIndex().siblingAtColumn(0).data()
+
+
 def test_selecting_in_the_list_highlights_the_drawing(window: MainWindow) -> None:
     window.open_record("ev-1993-remains-agreement")
     assert _drawing(window).selected_event_id() == "ev-1993-remains-agreement"

@@ -45,6 +45,7 @@ class HistoryChart(QWidget):
         self.setAccessibleName("Chart of the chosen figure over time")
         self.values: list[Figure] = []
         self.estimate = False
+        self.from_year: int | None = None  # draw the values from this year on (None: all)
         self._selected: str | None = None
         self._points: dict[str, QPointF] = {}
         self._hits = HitMap()
@@ -55,9 +56,12 @@ class HistoryChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, self.fontMetrics().height() * 16)
 
-    def set_values(self, values: Sequence[Figure], *, estimate: bool) -> None:
-        """Draw these values of one quantity (in date order)."""
-        self.values = list(values)
+    def set_values(
+        self, values: Sequence[Figure], *, estimate: bool, from_year: int | None = None
+    ) -> None:
+        """Draw these values of one quantity (in date order), from `from_year` on if given."""
+        self.from_year = from_year
+        self.values = [v for v in values if from_year is None or _year(v) >= from_year]
         self.estimate = estimate
         self.setAccessibleDescription(
             "; ".join(
@@ -89,9 +93,13 @@ class HistoryChart(QWidget):
 
     def _axis(self) -> YearAxis:
         plot = self._plot()
-        first = min([int(_year(f)) for f in self.values] + [1950])
-        last = max([int(_year(f)) + 1 for f in self.values] + [2016])
-        first, last = first - first % 10, last + (-last) % 5
+        if self.from_year is not None:
+            first = self.from_year
+            last = max([int(_year(f)) + 1 for f in self.values] + [first + 5])
+        else:
+            first = min([int(_year(f)) for f in self.values] + [1950])
+            last = max([int(_year(f)) + 1 for f in self.values] + [2016])
+            first, last = first - first % 10, last + (-last) % 5
         return YearAxis(
             left=plot.left(), per_year=plot.width() / max(last - first, 1), first=first, last=last
         )
@@ -150,7 +158,9 @@ class HistoryChart(QWidget):
             value += step
         paint_year_ticks(
             painter,
-            axis.ticks(10 if axis.last - axis.first > 40 else 5),
+            axis.ticks(
+                10 if axis.last - axis.first > 40 else 5 if axis.last - axis.first > 12 else 1
+            ),
             grid=grid,
             text=text,
             line=(plot.top(), plot.bottom()),

@@ -235,6 +235,11 @@ class TimelineView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # The second press of a double click comes as this event, not as a press:
+        # QGraphicsView hands it to the scene, so a quick second click chose nothing.
+        self.mousePressEvent(event)
+
     def highlight(self, event_id: str | None) -> bool:
         """Select the event in the drawing and bring it into view (None clears); True if
         it is drawn."""

@@ -47,7 +47,10 @@ class CountriesTab(RecordTab):
         self.summary.setObjectName("countrySummary")
         self.summary.setAccessibleName("Country summary and key figures")
         self.effort_model = LazyRecordModel(
-            database=database, columns=columns.effort_columns(), kind="effort", parent=self
+            database=database,
+            columns=columns.effort_columns(later_statuses(database)),
+            kind="effort",
+            parent=self,
         )
         self.efforts = self._wire(
             RecordTable(model=self.effort_model, name="effortsTable", parent=self)
@@ -176,3 +179,14 @@ class CountriesTab(RecordTab):
                 self.countries.select_record(record.countries[0])
             return self.efforts.select_record(record_id)
         return False
+
+
+def later_statuses(database: Database) -> dict[str, tuple[str, str]]:
+    """Each effort's latest status as a later source states it: ("suspended (May 8, 2019)",
+    what the source says); none in the view of the brief as published."""
+    if not database.later_shown:
+        return {}
+    return {
+        effort_id: (f"{update.status} ({update.as_of.label})", update.summary)
+        for effort_id, update in database.latest_statuses().items()
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -55,6 +56,10 @@ class FiguresTab(TableTab):
         chooser_label.setBuddy(self.quantity_chooser)
         row.addWidget(chooser_label)
         row.addWidget(self.quantity_chooser, 1)
+        # The later values crowd the right end of 1950-2025: spread them out.
+        self.since_2015 = QCheckBox("Since &2015 only", box)
+        self.since_2015.setObjectName("since2015")
+        row.addWidget(self.since_2015)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -79,6 +84,7 @@ class FiguresTab(TableTab):
         # Narrower than the other tabs' first column: a later value's date is longer.
         self.table.fit_columns({0: 190, 1: 120})
         self.quantity_chooser.currentIndexChanged.connect(self._show_quantity)
+        self.since_2015.toggled.connect(self._show_quantity)
         self.history.record_clicked.connect(self.table.select_record)
         self.history_table.itemSelectionChanged.connect(self._on_history_row)
         self.table.record_selected.connect(self._follow)
@@ -98,7 +104,11 @@ class FiguresTab(TableTab):
         values = [
             f for f in self._db.quantity_values(key) if self._db.later_shown or not f.is_later
         ] if key else []  # fmt: skip
-        self.history.set_values(values, estimate=bool(quantity and quantity.estimate))
+        self.history.set_values(
+            values,
+            estimate=bool(quantity and quantity.estimate),
+            from_year=2015 if self.since_2015.isChecked() else None,
+        )
         estimate = "Every value is an estimate." if quantity and quantity.estimate else ""
         self.basis.setText(f"Counts: {quantity.basis}. {estimate}" if quantity else "")
         sources = {s.id: s for s in self._db.sources()}
