@@ -149,7 +149,12 @@ def test_zoomed_in_the_dots_stay_round_and_a_click_still_finds_its_event(
     drawing.highlight(None)
     assert drawing.selected_event_id() is None
     qtbot.mouseClick(drawing.viewport(), Qt.MouseButton.LeftButton, pos=point.toPoint())
-    assert drawing.selected_event_id() == "ev-2007-richardson-repatriation"
+    assert drawing.selected_event_id() == "ev-2007-richardson-repatriation", (
+        point,
+        drawing.itemAt(point.toPoint()),
+        QApplication.activePopupWidget(),
+        QWidget.mouseGrabber(),
+    )
     assert "2007" in _table(window, "timelineTable").currentIndex().siblingAtColumn(0).data()
 
 

@@ -88,6 +88,10 @@ class TimelineView(QGraphicsView):
         self._follows_size = True  # fitted to the view's width until the user zooms
         self._wanted: str | None = None  # the selected event, kept across re-layouts
         self._scene = QGraphicsScene(self)
+        # No BSP index: a zoom reshapes every item, and the index's deferred update could
+        # leave a click at a dot's new place finding nothing. A linear search over the
+        # drawn events (at most DRAWN_EVENTS) costs microseconds.
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(self._scene)
         self._layout()
 
