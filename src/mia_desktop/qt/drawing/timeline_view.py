@@ -87,6 +87,7 @@ class TimelineView(QGraphicsView):
         self._fitted = False
         self._follows_size = True  # fitted to the view's width until the user zooms
         self._wanted: str | None = None  # the selected event, kept across re-layouts
+        self._chose_on_press = False  # the press chose an event: its release is its own
         self._scene = QGraphicsScene(self)
         # No BSP index: a zoom reshapes every item, and the index's deferred update could
         # leave a click at a dot's new place finding nothing. A linear search over the
@@ -233,11 +234,22 @@ class TimelineView(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         item = self.itemAt(event.position().toPoint())
         if item is not None and item.data(ID_KEY):
+            self._chose_on_press = True
             self.highlight(str(item.data(ID_KEY)))
             self.record_clicked.emit(str(item.data(ID_KEY)))
             event.accept()
             return
+        self._chose_on_press = False
         super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # The release of a click that chose an event is the click's: passed on, the hand
+        # drag mode took it for a click on nothing and could clear the selection again.
+        if self._chose_on_press:
+            self._chose_on_press = False
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         # The second press of a double click comes as this event, not as a press:
