@@ -45,7 +45,7 @@ def test_a_value_without_its_as_of_date_is_refused(resources_copy: Path) -> None
     block_end = text.index("[[figure]]", start)
     block = text[start:block_end].replace('as_of = "2017-07-27"\n', "")
     figures.write_text(text[:start] + block + text[block_end:], encoding="utf-8")
-    assert "lf-unaccounted-for-2017-07-27: 'as_of' is missing" in _problems(resources_copy)
+    assert "lf-unaccounted-for-2017-07-27: missing field 'as_of'" in _problems(resources_copy)
 
 
 def test_a_value_in_another_unit_is_another_quantity(resources_copy: Path) -> None:

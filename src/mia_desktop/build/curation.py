@@ -13,6 +13,7 @@ from mia_desktop.build.brief import Brief, Paragraph
 from mia_desktop.build.numbers import number_in_text, parse_number
 from mia_desktop.build.subject_index import INDEX_FILE, subject_index_from
 from mia_desktop.build.vocabulary_files import (
+    check_fields,
     check_vocabulary,
     read_likely_sources,
     read_search_vocabulary,
@@ -144,22 +145,7 @@ def read_curation(resources: Path, brief: Brief) -> Curation:
 def _check_fields(entry: Mapping[str, Any], kind: str, label: str, problems: list[str]) -> bool:
     required = _COMMON_REQUIRED | _KIND_REQUIRED[kind]
     allowed = required | _COMMON_OPTIONAL | _KIND_OPTIONAL[kind]
-    ok = True
-    for name in required:
-        if name not in entry:
-            problems.append(f"{label}: missing field {name!r}")
-            ok = False
-    for name, value in entry.items():
-        if name not in allowed:
-            problems.append(f"{label}: unknown field {name!r}")
-            ok = False
-        elif not isinstance(value, allowed[name]) or isinstance(value, bool):
-            problems.append(f"{label}: {name!r} should be {allowed[name].__name__}")
-            ok = False
-        elif isinstance(value, str) and not value.strip():
-            problems.append(f"{label}: {name!r} is empty")
-            ok = False
-    return ok
+    return check_fields(entry, required, allowed, label, problems)
 
 
 def _make_record(

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mia_desktop import dates
+from mia_desktop.build.vocabulary_files import check_fields
 from mia_desktop.records import (
     RecordDate,
 )
@@ -96,27 +97,12 @@ def fields_ok(
     label: str,
     problems: list[str],
 ) -> bool:
-    ok = True
-    if "quote" in entry:
+    """The fields of a later entry, checked as the curated records' are; and no quote."""
+    quoted = "quote" in entry
+    if quoted:
         problems.append(f"{label}: a later record holds no quote (only the brief is quoted)")
-        ok = False
-    for name, kind in required.items():
-        if name not in entry:
-            problems.append(f"{label}: {name!r} is missing")
-            ok = False
-        elif not isinstance(entry[name], kind):
-            problems.append(f"{label}: {name!r} must be {kind.__name__}")
-            ok = False
-    for name, value in entry.items():
-        if name in required or name == "quote":
-            continue
-        if name not in optional:
-            problems.append(f"{label}: unknown field {name!r}")
-            ok = False
-        elif not isinstance(value, optional[name]):
-            problems.append(f"{label}: {name!r} must be {optional[name].__name__}")
-            ok = False
-    return ok
+    rest = {name: value for name, value in entry.items() if name != "quote"}
+    return check_fields(rest, required, {**required, **optional}, label, problems) and not quoted
 
 
 def checked_date(

@@ -4,6 +4,7 @@ search vocabulary (search.toml), read and checked."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +97,34 @@ def read_toml(path: Path, problems: list[str]) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         problems.append(f"{path}: not valid TOML: {error}")
     return {}
+
+
+def check_fields(
+    entry: Mapping[str, Any],
+    required: Mapping[str, type],
+    allowed: Mapping[str, type],
+    label: str,
+    problems: list[str],
+) -> bool:
+    """Every required field there, none unknown, each of its type (a TOML true is no
+    number), no text empty; False (with the problems said) if not."""
+    ok = True
+    for name in required:
+        if name not in entry:
+            problems.append(f"{label}: missing field {name!r}")
+            ok = False
+    for name, value in entry.items():
+        wanted = allowed.get(name)
+        if wanted is None:
+            problems.append(f"{label}: unknown field {name!r}")
+            ok = False
+        elif not isinstance(value, wanted) or (isinstance(value, bool) and wanted is not bool):
+            problems.append(f"{label}: {name!r} should be {wanted.__name__}")
+            ok = False
+        elif isinstance(value, str) and not value.strip():
+            problems.append(f"{label}: {name!r} is empty")
+            ok = False
+    return ok
 
 
 def check_vocabulary(
