@@ -26,7 +26,9 @@ def test_every_record_is_under_a_heading_in_the_shipped_index() -> None:
 
     checked = check_resources(paths.resources_dir())
     listed = {r for h in checked.curation.index_headings for r in h.records}
-    assert listed == {r.id for r in checked.curation.records}
+    # The brief's records, as the build checks it: a later source's are summaries of
+    # their sources, not indexed (build/__init__.py checks the index before adding them).
+    assert listed == {r.id for r in checked.curation.records if not r.is_later}
     assert len(checked.curation.index_headings) >= 40
 
 
