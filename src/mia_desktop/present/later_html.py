@@ -129,9 +129,9 @@ def later_context(db: Database, record: Record) -> LaterContext:
     if isinstance(record, Figure) and record.quantity:
         values = [v for v in db.quantity_values(record.quantity) if shown or not v.is_later]
         history = tuple((v, sources[v.source]) for v in values)
-        newest = db.latest_later_value(record.quantity) if shown else None
-        if newest is not None and not record.is_later:
-            latest = (newest, sources[newest.source])
+        later = [pair for pair in history if pair[0].is_later]  # in date order: last is latest
+        if later and not record.is_later:
+            latest = later[-1]
     updates: tuple[tuple[StatusUpdate, Source], ...] = ()
     if isinstance(record, Effort) and shown:
         updates = tuple((u, sources[u.source]) for u in db.status_updates(record.id))

@@ -32,7 +32,7 @@ from mia_desktop.qt.models import RECORD_ID_ROLE, SearchResultsModel
 from mia_desktop.qt.record_table import clear_quietly
 from mia_desktop.qt.search_widgets import FacetFilter, ResultsList, SearchField, facet_filters
 from mia_desktop.qt.settings import HISTORY_KEY
-from mia_desktop.records import Paragraph, SourceInfo
+from mia_desktop.records import Figure, Paragraph, SourceInfo
 
 if TYPE_CHECKING:
     from mia_desktop.search.answers import Answer
@@ -252,7 +252,13 @@ class SearchPanel(QObject):
         best = result.hits[0].record if result.hits else None
         if self._source is None:  # read once: the metadata does not change
             self._source = self._db.source()
-        later = later_context(self._db, best) if best is not None else None
+        # Read only for an answer it can change: a question whose best result is a figure
+        # (its latest later value) or a later record (its source), not on every keystroke.
+        later = (
+            later_context(self._db, best)
+            if best is not None and result.asks and (best.is_later or isinstance(best, Figure))
+            else None
+        )
         answer = answer_for(
             result.asks,
             best,

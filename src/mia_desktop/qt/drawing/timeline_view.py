@@ -80,7 +80,7 @@ class TimelineView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # In a tall window the lanes start under the years at the top, not mid-air.
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._events = list(events)
+        self._set_events(events)
         self.categories = list(categories)
         self._items: dict[str, _EventItem] = {}
         self._ppy = 12.0
@@ -116,10 +116,15 @@ class TimelineView(QGraphicsView):
         return self.fontMetrics().height() * 2 + 6
 
     def _last_year(self) -> int:
-        """The brief's last year, or a later source's event's: the axis runs to it."""
+        return self._axis_end
+
+    def _set_events(self, events: Sequence[Event]) -> None:
+        """Keep the events, and the year the axis runs to: the brief's last, or a later
+        source's event's (worked out here, once, not at every paint)."""
+        self._events = list(events)
         ends = [span_years(e.date.value) for e in self._events if e.date is not None]
         latest = max((int(end or start or LAST_YEAR) for start, end in ends), default=LAST_YEAR)
-        return max(LAST_YEAR, latest + 1)
+        self._axis_end = max(LAST_YEAR, latest + 1)
 
     def _scene_axis(self) -> YearAxis:
         """The scene's x: years since 1950, one unit a year."""
@@ -269,7 +274,7 @@ class TimelineView(QGraphicsView):
 
     def set_events(self, events: Sequence[Event]) -> None:
         """Draw these events instead (the list's filters changed)."""
-        self._events = list(events)
+        self._set_events(events)
         if self._fitted:  # before the first show, showEvent lays it out once, fitted
             self._layout()
 
