@@ -1,26 +1,41 @@
-"""The floor: a bare PySide6 window with three empty table tabs and a line edit.
+"""The baseline: a bare PySide6 window of the app's first-run size, ended after its first frame.
 
-Started the same way as the app's --exit-after-startup: shown, then quit from the loop.
+Sized as the app sizes its first window (1280x800, no more than nine tenths of the
+screen), and ended as `mia-desktop --exit-after-startup` ends: from a 0 ms timer posted by
+the window's first Paint event, once that frame has been painted.
 """
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView, QTabWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+
+class ExitAfterFirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def first_run_size(window: QWidget, width: int = 1280, height: int = 800) -> None:
+    screen = window.screen()
+    available = screen.availableGeometry()
+    window.resize(
+        min(width, int(available.width() * 0.9)), min(height, int(available.height() * 0.9))
+    )
 
 
 def main() -> int:
     app = QApplication(sys.argv)
     window = QMainWindow()
-    tabs = QTabWidget(window)
-    for title in ("Timeline", "Remains batches", "Country efforts"):
-        tabs.addTab(QTableView(tabs), title)
-    window.setCentralWidget(tabs)
-    window.setMenuWidget(QLineEdit(window))
+    first_run_size(window)
+    if "--stay" not in sys.argv:  # benchmarks/first_pixels.py ends it from outside
+        window.installEventFilter(ExitAfterFirstPaint(window))
     window.show()
-    QTimer.singleShot(0, window.close)
     return app.exec()
 
 

@@ -1,4 +1,4 @@
-"""Start-up to the first shown window with data, against a bare PySide6 window.
+"""Start-up to the first painted frame of the window with data, against a bare PySide6 window.
 
 Runs `python -m mia_desktop --exit-after-startup` and benchmarks/bare_window.py in
 alternation, in the same session, and prints median wall time, peak RSS and the ratios.

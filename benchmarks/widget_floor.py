@@ -4,7 +4,8 @@ The same kinds of widgets as the app's window at start-up (menus with shortcuts,
 with the search field and its completer, the results list and filters, tabs, the
 Timeline's filters, buttons and drawing, a table, the citation panel's style chooser and
 text browser, splitters, a status bar), empty, and none of the app's own code. Started
-the same way as the app and benchmarks/bare_window.py, it shows how much of the app's
+and ended the same way as the app and benchmarks/bare_window.py (after the first frame),
+it shows how much of the app's
 start-up is Qt's price for those widgets (class and enum set-up, style, layout, paint)
 rather than mia-desktop's own work.
 """
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from bare_window import ExitAfterFirstPaint, first_run_size
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -101,9 +103,9 @@ def main() -> int:
     split.addWidget(panel)
     window.setCentralWidget(split)
     window.statusBar().showMessage("ready")
-    window.resize(1280, 800)
+    first_run_size(window)
+    window.installEventFilter(ExitAfterFirstPaint(window))
     window.show()
-    QTimer.singleShot(0, window.close)
     return app.exec()
 
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QSettings,
     QSocketNotifier,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QIcon
@@ -216,7 +215,7 @@ def run(
             window, path, error, interactive=interactive
         )
         window.show()
-        QTimer.singleShot(0, window.exporting.tidy_folder)  # off the path to the first paint
+        window.first_paint.then(window.exporting.tidy_folder)
         restore_signals = (
             close_on_signals(window)
             if threading.current_thread() is threading.main_thread()
@@ -229,11 +228,11 @@ def run(
                 lambda problem: _refuse_damaged(window, problem, interactive=interactive)
             )
             if exit_after_startup:  # a smoke test of a large file sees its check pass
-                checker.sound.connect(window.close)
+                checker.sound.connect(lambda: window.first_paint.then(window.quit_unsaved))
             checker.start()
         if exit_after_startup and checker is None:
-            # Quit from the event loop, after the shown window has had its first paint.
-            QTimer.singleShot(0, window.close)
+            # The benchmarks' end point: the first frame of the window, with its data.
+            window.first_paint.then(window.quit_unsaved)
         code = app.exec()
         restore_signals()
         if checker is not None:

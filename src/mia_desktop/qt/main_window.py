@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from mia_desktop.db.store import Database
 from mia_desktop.qt.citation_panel import CitationPanel
 from mia_desktop.qt.citing_actions import CopyCommands
 from mia_desktop.qt.export_flow import ExportFlow
+from mia_desktop.qt.first_paint import FirstPaint
 from mia_desktop.qt.pages import PageStack, page_of_kind, page_titled
 from mia_desktop.qt.search_panel import SearchPanel
 from mia_desktop.qt.settings import (
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._source = database.source()
         self._locate_dialog: LocateDialog | None = None
+        self.first_paint = FirstPaint(self)
         # The palette first: widgets made after it need no second polish.
         saved_theme = settings.value(THEME_KEY, "system", type=str)
         self.theme = saved_theme if saved_theme in THEMES else "system"
@@ -450,6 +452,11 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         save_window(self._settings, self, self._splitters(), self.tabs)
+
+    def quit_unsaved(self) -> None:
+        """End the app without a user's close: the saved window state stays as it was."""
+        self.search.cancel_pending()
+        QCoreApplication.exit(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.search.cancel_pending()  # no search may run after the window (and database) close
