@@ -508,3 +508,47 @@ def test_search_and_cite_work_on_later_records(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "show", "le-2018-07-27-k55-returned")
     assert code == 0 and "From a later source (not the brief, not quoted)" in out
     assert "Quote (verbatim)" not in out
+
+
+# -- the plain start reads its few options as the parser does ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--exit-after-startup"],
+        ["--db", "some.db"],
+        ["--db=some.db"],
+        ["--db", "some.db", "--exit-after-startup"],
+        ["--exit-after-startup", "--db", "a b.db"],
+    ],
+)
+def test_a_plain_start_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
+    from mia_desktop.cli import plain_launch
+    from mia_desktop.cli_parser import build_parser
+
+    parsed = build_parser().parse_args(argv)
+    assert parsed.command is None
+    assert plain_launch(argv) == (parsed.db, parsed.exit_after_startup)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--version"],
+        ["search", "Glory"],
+        ["--db"],
+        ["--db", "--exit-after-startup"],
+        ["--db", "a.db", "--db", "b.db"],
+        ["--exit-after-startup", "--exit-after-startup"],
+        ["--exit"],  # an abbreviation: the parser's to read
+        ["--brief-only"],
+        ["--db="],
+    ],
+)
+def test_anything_else_is_left_to_the_parser(argv: list[str]) -> None:
+    from mia_desktop.cli import plain_launch
+
+    assert plain_launch(argv) is None

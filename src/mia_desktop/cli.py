@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from mia_desktop import paths
-from mia_desktop.cli_parser import (
-    build_parser,
-)
 from mia_desktop.records import KIND_LABELS, KIND_PLURALS, KINDS, Record, Source
 
 if TYPE_CHECKING:
+    import argparse
+
     from mia_desktop.db.store import Database
 
 # The commands' own modules (database, search, export) load only when a command runs:
@@ -26,6 +24,13 @@ EXIT_BAD_INPUT = 2  # unusable database or command line
 
 
 def main(argv: list[str] | None = None) -> int:
+    launch = plain_launch(sys.argv[1:] if argv is None else argv)
+    if launch is not None:  # the usual start: no parser to build (argparse and its help)
+        from mia_desktop.qt.app import run
+
+        return run(db_path=launch.db, exit_after_startup=launch.exit_after_startup)
+    from mia_desktop.cli_parser import build_parser
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -54,6 +59,30 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
         return EXIT_OK
+
+
+class Launch(NamedTuple):
+    db: Path | None
+    exit_after_startup: bool
+
+
+def plain_launch(argv: list[str]) -> Launch | None:
+    """The app's start without a command: nothing, `--db PATH` and `--exit-after-startup`
+    (each once), as the parser reads them; None for anything else, left to the parser."""
+    db: Path | None = None
+    exit_after_startup = False
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word == "--exit-after-startup" and not exit_after_startup:
+            exit_after_startup = True
+        elif word == "--db" and db is None and rest and not rest[0].startswith("-"):
+            db = Path(rest.pop(0))
+        elif word.startswith("--db=") and db is None and len(word) > len("--db="):
+            db = Path(word.removeprefix("--db="))
+        else:
+            return None
+    return Launch(db, exit_after_startup)
 
 
 def _search(db: Database, args: argparse.Namespace) -> int:
@@ -295,6 +324,8 @@ def _source_date(source: Source) -> str:
 
 
 def _print_json(payload: object) -> None:
+    import json  # not at the top: opening the app needs none of it
+
     print(json.dumps(payload, ensure_ascii=False, indent=2))
 
 

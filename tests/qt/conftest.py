@@ -20,4 +20,7 @@ def window(qtbot: QtBot, db: Database, settings_path: Path) -> Iterator[MainWind
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    # As a user first meets it: painted, and what start-up builds after the first frame
+    # (the tab order, the pages not on screen) built.
+    qtbot.waitUntil(lambda: main.first_paint.done)
     yield main

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mia_desktop import paths
 from mia_desktop.db.opening import (
@@ -110,6 +110,8 @@ def _database_problem(
 
 def _show_plain_error(parent: QWidget | None, message: str) -> None:
     # Plain text: the message quotes values from the database, which may look like HTML.
+    from PySide6.QtWidgets import QMessageBox  # only for an error: its enums cost start-up
+
     box = QMessageBox(QMessageBox.Icon.Critical, "mia-desktop", message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -228,11 +230,14 @@ def run(
                 lambda problem: _refuse_damaged(window, problem, interactive=interactive)
             )
             if exit_after_startup:  # a smoke test of a large file sees its check pass
-                checker.sound.connect(lambda: window.first_paint.then(window.quit_unsaved))
+                checker.sound.connect(
+                    lambda: window.first_paint.then(window.quit_unsaved, first=True)
+                )
             checker.start()
         if exit_after_startup and checker is None:
-            # The benchmarks' end point: the first frame of the window, with its data.
-            window.first_paint.then(window.quit_unsaved)
+            # The benchmarks' end point: the first frame of the window, with its data, and
+            # nothing of what start-up leaves for after it.
+            window.first_paint.then(window.quit_unsaved, first=True)
         code = app.exec()
         restore_signals()
         if checker is not None:

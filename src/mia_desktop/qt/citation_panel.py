@@ -27,7 +27,6 @@ from mia_desktop.citing.styles import (
 from mia_desktop.db.opening import DatabaseError
 from mia_desktop.db.schema import SHORT_FORM_STYLES
 from mia_desktop.db.store import Database
-from mia_desktop.present.safe_html import is_web_link
 from mia_desktop.qt.settings import FORM_KEY, STYLE_KEY
 from mia_desktop.qt.text_view import TextView
 from mia_desktop.records import LikelySource, Record, Rendering
@@ -234,6 +233,13 @@ class CitationPanel(QWidget):
             self.index_heading_activated.emit(url.path(QUrl.ComponentFormattingOption.FullyDecoded))
         elif url.scheme() == "copy-lead":
             self.lead_copy_requested.emit(int(url.path()))
-        elif is_web_link(url.toString()):
+        elif _is_web_link(url.toString()):
             QDesktopServices.openUrl(url)  # only when the user clicks a source's address
         # Anything else (file:, javascript:, ...) came from a database: it is not opened.
+
+
+def _is_web_link(url: str) -> bool:
+    # Its module (an HTML parser) is needed once a link is followed, not at start-up.
+    from mia_desktop.present.safe_html import is_web_link
+
+    return is_web_link(url)

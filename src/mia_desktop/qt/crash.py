@@ -11,12 +11,16 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QStandardPaths,
     qVersion,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from mia_desktop import __version__
 from mia_desktop.qt.settings import APP_NAME
@@ -111,6 +115,8 @@ class ErrorReporter:
 
     def _show_dialog(self, summary: str, details: str, log_file: Path | None) -> None:
         # Not modal and not exec(): the app goes on while the message is up.
+        from PySide6.QtWidgets import QMessageBox  # its enums would cost every start-up
+
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             "mia-desktop",

@@ -89,7 +89,7 @@ class ExportFlow:
 
     def tidy_folder(self) -> None:
         """Remove what an export killed mid-write (a crash, kill -9) left in its folder."""
-        from mia_desktop.export import remove_stale_temporaries
+        if self._settings.value(EXPORT_FOLDER_KEY, "", type=str):  # one has been used
+            from mia_desktop.export import remove_stale_temporaries
 
-        if self._settings.value(EXPORT_FOLDER_KEY, "", type=str):
             remove_stale_temporaries(self.export_folder())

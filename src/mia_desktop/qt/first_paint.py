@@ -28,10 +28,18 @@ class FirstPaint(QObject):
     def painted(self) -> bool:
         return self._painted
 
-    def then(self, callback: Callable[[], object]) -> None:
+    @property
+    def done(self) -> bool:
+        """The first frame is painted and what waited for it has run."""
+        return self._painted and not self._callbacks
+
+    def then(self, callback: Callable[[], object], *, first: bool = False) -> None:
         """Run `callback` after the first frame (from the event loop, at once if it has
-        been painted already)."""
-        self._callbacks.append(callback)
+        been painted already); once, however often it is asked for before it runs; before
+        the others waiting if `first`."""
+        if callback in self._callbacks:
+            return
+        self._callbacks.insert(0 if first else len(self._callbacks), callback)
         if self._painted:
             QTimer.singleShot(0, self._run)
 
@@ -41,6 +49,10 @@ class FirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._run)
         return False
+
+    def cancel(self) -> None:
+        """Forget what still waits (the app is quitting)."""
+        self._callbacks.clear()
 
     def _run(self) -> None:
         while self._callbacks:

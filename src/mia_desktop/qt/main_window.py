@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         restore_window(settings, self, [self.splitter, self.search_splitter], self.tabs)
         self.menu_actions.themes[self.theme].setChecked(True)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
-        self._set_tab_order()
+        self.first_paint.then(self._set_tab_order)
         self._name_copy_actions()
         self.pages.current()  # build the page on screen now; the others when opened
 
@@ -326,19 +326,20 @@ class MainWindow(QMainWindow):
 
     def _wire_tab(self, tab: QWidget) -> None:
         restore_splitters(self._settings, named_splitters(tab))  # a tab's own, as it is built
-        from mia_desktop.qt.tabs.index import IndexTab
+        if isinstance(tab, RecordTab):
+            tab.record_selected.connect(self.show_details)
+            tab.copied.connect(self.statusBar().showMessage)
+            self.first_paint.then(self._set_tab_order)  # the new page's controls join the walk
+            # A row a new tab selected for itself is not what the panel shows.
+            record = self.panel.record
+            tab.keep_highlight_only_for(record.id if record else None)
+            return
+        from mia_desktop.qt.tabs.index import IndexTab  # not loaded before the Index opens
 
         if isinstance(tab, IndexTab):
             tab.record_selected.connect(self.show_details)
             tab.record_activated.connect(self.open_record)
-            self._set_tab_order()
-        if isinstance(tab, RecordTab):
-            tab.record_selected.connect(self.show_details)
-            tab.copied.connect(self.statusBar().showMessage)
-            self._set_tab_order()  # the new page's controls join the walk
-            # A row a new tab selected for itself is not what the panel shows.
-            record = self.panel.record
-            tab.keep_highlight_only_for(record.id if record else None)
+            self.first_paint.then(self._set_tab_order)
 
     @property
     def timeline(self) -> TimelineTab:
@@ -454,7 +455,9 @@ class MainWindow(QMainWindow):
         save_window(self._settings, self, self._splitters(), self.tabs)
 
     def quit_unsaved(self) -> None:
-        """End the app without a user's close: the saved window state stays as it was."""
+        """End the app without a user's close: the saved window state stays as it was, and
+        what waited for the first frame is left undone."""
+        self.first_paint.cancel()
         self.search.cancel_pending()
         QCoreApplication.exit(0)
 

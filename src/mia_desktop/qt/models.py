@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from mia_desktop.present.safe_html import tooltip
 from mia_desktop.records import KIND_LABELS, Record, SearchHit
 from mia_desktop.search.snippets import snippet_html
 
@@ -314,3 +313,11 @@ class LazyRecordModel(ColumnTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE):
             return None
         return self._cell(self.record_at(index.row()), index.column(), role)
+
+
+def tooltip(text: str) -> str:
+    # Its module (the HTML escapes and parser) loads with the first tooltip shown, not at
+    # start-up.
+    from mia_desktop.present.safe_html import tooltip as shown_as_written
+
+    return shown_as_written(text)

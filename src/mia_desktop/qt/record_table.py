@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QTableView,
     QWidget,
 )
@@ -58,6 +57,12 @@ def clear_quietly(view: QAbstractItemView) -> None:
     selection.clear()
     selection.blockSignals(False)
     view.viewport().update()
+
+
+# Fusion's PM_FocusFrameHMargin (the app always draws with Fusion; a test holds the two
+# equal): asking the style for it would build QStyle's Python enums (some 10 ms) before
+# the first frame.
+FOCUS_FRAME_MARGIN = 2
 
 
 class RecordTable(QTableView):
@@ -113,7 +118,7 @@ class RecordTable(QTableView):
         model = self.model()
         metrics = self.fontMetrics()
         header = self.horizontalHeader()
-        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+        margin = FOCUS_FRAME_MARGIN
         # The text's margins (as Qt's item delegate has them), the grid line, a pixel's
         # rounding: measured equal to resizeColumnsToContents on these tables.
         padding = 2 * (margin + 1) + (1 if self.showGrid() else 0) + 1

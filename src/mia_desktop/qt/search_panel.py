@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -35,6 +34,8 @@ from mia_desktop.qt.settings import HISTORY_KEY
 from mia_desktop.records import Figure, Paragraph, SourceInfo
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCompleter
+
     from mia_desktop.search.answers import Answer
     from mia_desktop.search.engine import Searcher, SearchResult
     from mia_desktop.search.grouping import ResultGroup
@@ -403,6 +404,8 @@ class SearchPanel(QObject):
     def completer(self) -> QCompleter:
         """Earlier searches, offered under the field (Down recalls them)."""
         if self._completer is None:
+            from PySide6.QtWidgets import QCompleter  # not before it is first asked for
+
             completer = QCompleter(self._history, self)
             completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

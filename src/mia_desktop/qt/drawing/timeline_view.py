@@ -72,7 +72,8 @@ class TimelineView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing)
         # The axis and the lane names are pinned to the view, not the scene: a scroll must
         # repaint the whole viewport. Qt's default scrolls the old pixels and repaints only
-        # the strip uncovered, which in a real window left stale labels, years and bars.
+        # the strip uncovered, which in a real window left stale labels, years and bars;
+        # in this mode QGraphicsView.scrollContentsBy repaints all of it.
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -291,10 +292,6 @@ class TimelineView(QGraphicsView):
         if item is None:
             return None
         return self.viewportTransform().map(item.sceneBoundingRect().center())
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        self.viewport().update()  # the pinned axis and names move with the view
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
