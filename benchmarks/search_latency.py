@@ -66,6 +66,7 @@ class Latencies(NamedTuple):
     bare: list[float]  # the same keystrokes as a bare FTS5 MATCH
     counts: list[float]  # the count after a pause, for the keystrokes that put it off
     records: int
+    shortened: int  # keystrokes whose search ran out of its time and searched fewer words
 
 
 def measure(db_path: Path, repeat: int) -> Latencies:
@@ -88,6 +89,7 @@ def measure(db_path: Path, repeat: int) -> Latencies:
     bare_runs: list[list[float]] = [[] for _ in strokes]
     count_runs: list[list[float]] = [[] for _ in strokes]
     records = 0
+    shortened: set[int] = set()
     with tempfile.TemporaryDirectory() as scratch:
         settings = QSettings(str(Path(scratch) / "bench.ini"), QSettings.Format.IniFormat)
         for _ in range(repeat):
@@ -104,6 +106,8 @@ def measure(db_path: Path, repeat: int) -> Latencies:
                     start = time.perf_counter()
                     panel.run_search()
                     app_runs[n].append(time.perf_counter() - start)
+                    if panel.last_result is not None and panel.last_result.shortened_to:
+                        shortened.add(n)
                     if panel.last_result is not None and panel.last_result.uncounted:
                         start = time.perf_counter()
                         panel.count_all()
@@ -127,6 +131,7 @@ def measure(db_path: Path, repeat: int) -> Latencies:
         bare=[statistics.median(runs) for runs in bare_runs],
         counts=[statistics.median(runs) for runs in count_runs if runs],
         records=records,
+        shortened=len(shortened),
     )
 
 
@@ -138,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="passes over all keystrokes")
     parser.add_argument("--slowest", type=int, default=0, help="list the N slowest keystrokes")
     args = parser.parse_args(argv)
-    app_times, bare_times, count_times, records = measure(args.db, args.repeat)
+    app_times, bare_times, count_times, records, shortened = measure(args.db, args.repeat)
     print(
         f"Search latency per keystroke ({len(keystrokes())} keystrokes, each the median of"
         f" {args.repeat} runs)"
@@ -155,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     print(row("baseline: bare FTS5 MATCH", bare_times))
     if count_times:
         print(row("the count after a pause (very many matches)", count_times))
+    print(f"\nkeystrokes whose search was shortened to fit its time: {shortened}")
     ratio = statistics.median(app_times) / max(statistics.median(bare_times), 1e-9)
     print(f"\nmedian ratio app/baseline: {ratio:.1f}x")
     if args.slowest:

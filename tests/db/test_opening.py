@@ -45,6 +45,18 @@ BROKEN = {
         "UPDATE countries SET names = '[1, 2]' WHERE id = 'co-north-korea'",
         "countries.names of co-north-korea is not a JSON list of texts",
     ),
+    "a likely source's citation in words": (
+        "UPDATE likely_sources SET csl = 'lots'"
+        " WHERE rowid = (SELECT min(rowid) FROM likely_sources"
+        " WHERE csl IS NOT NULL)",
+        "likely_sources.csl of",
+    ),
+    "a likely source's citation a number": (
+        "UPDATE likely_sources SET csl = '0'"
+        " WHERE rowid = (SELECT min(rowid) FROM likely_sources"
+        " WHERE csl IS NOT NULL)",
+        "is not a JSON object",
+    ),
     "a link to no record": (
         "UPDATE record_links SET related_id = 'ev-nowhere'"
         " WHERE rowid = (SELECT min(rowid) FROM record_links)",

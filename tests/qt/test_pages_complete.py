@@ -5,6 +5,7 @@ no part of the page is an empty box waiting for what was left for later."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -28,6 +29,7 @@ from mia_desktop.qt.pages import PAGES
 pytestmark = pytest.mark.gui
 
 DRAWINGS = (EffortsOverview, HistoryChart, RemainsChart)
+WidgetT = TypeVar("WidgetT", bound=QWidget)
 
 
 def _colours(image: QImage) -> int:
@@ -42,7 +44,7 @@ def _colours(image: QImage) -> int:
     )
 
 
-def _shown(page: QWidget, kind: type[QWidget]) -> list[QWidget]:
+def _shown(page: QWidget, kind: type[WidgetT]) -> list[WidgetT]:
     return [w for w in page.findChildren(kind) if w.isVisibleTo(page) and w.width() > 0]
 
 
@@ -61,29 +63,28 @@ def test_a_page_is_whole_once_shown(
 ) -> None:
     page = _show_page(window, qtbot, number)
     views = _shown(page, QAbstractItemView)
-    drawings = _shown(page, QGraphicsView) + [w for kind in DRAWINGS for w in _shown(page, kind)]
-    texts = [w for w in _shown(page, QTextBrowser)]
+    graphics = _shown(page, QGraphicsView)
+    drawings: list[QWidget] = [*graphics, *(w for kind in DRAWINGS for w in _shown(page, kind))]
+    texts = _shown(page, QTextBrowser)
     assert views or drawings or texts, f"{PAGES[number].title} shows nothing"
     for view in views:
         model = view.model()
         assert model is not None and model.rowCount() > 0, f"{view.objectName()} is empty"
         assert model.index(0, 0).data(), f"{view.objectName()}'s first row reads nothing"
+    for graphic in graphics:
+        scene = graphic.scene()
+        assert scene is not None and scene.items(), f"{graphic.objectName()} holds nothing"
     for drawing in drawings:
-        if isinstance(drawing, QGraphicsView):
-            assert drawing.scene() is not None and drawing.scene().items()
         assert _colours(drawing.grab().toImage()) > 3, f"{drawing.objectName()} draws nothing"
     for text in texts:
         assert text.toPlainText().strip(), f"{text.objectName()} reads nothing"
     # The records a page lists are all there to scroll to (a page of rows is read at a time,
     # the count is of them all).
+    rows = [v.model().rowCount() for v in views if hasattr(v.model(), "sourceModel")]
     for kind in PAGES[number].kinds:
         total = db.count_ids(kind)
-        tables = [v for v in views if getattr(v.model(), "sourceModel", None)]
         if total and kind in ("event", "batch"):
-            assert any(
-                v.model().rowCount() == min(total, 100)
-                for v in tables  # type: ignore[union-attr]
-            ), f"{kind}: {[v.model().rowCount() for v in tables]} rows, {total} records"
+            assert min(total, 100) in rows, f"{kind}: {rows} rows, {total} records"
 
 
 def test_the_first_frame_is_what_stays_on_screen(

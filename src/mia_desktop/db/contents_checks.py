@@ -15,6 +15,7 @@ from mia_desktop.db.schema import (
     BRIEF_SUBJECT,
     COLUMN_TYPES,
     JSON_LIST_COLUMNS,
+    JSON_OBJECT_COLUMNS,
     KIND_TABLES,
     METADATA_KEYS,
     RENDERED_STYLES,
@@ -78,7 +79,7 @@ def contents_problem(conn: sqlite3.Connection) -> str | None:
                 if found is not None:
                     kind = columns[column]
                     wanted = kind.rstrip("?") + (" or nothing" if kind.endswith("?") else "")
-                    return f"{table}.{column}: row {found}, not {wanted}"
+                    return f"{table}.{column}: row {_one_line(found)}, not {wanted}"
     for table, column, allowed in _VOCABULARIES:
         stray = _first(
             conn,
@@ -86,13 +87,13 @@ def contents_problem(conn: sqlite3.Connection) -> str | None:
             f' AND "{column}" NOT IN ({_quoted(sorted(allowed))}) LIMIT 1',
         )
         if stray is not None:
-            return f"{table}.{column} holds {stray}, which is none of its words"
+            return f"{table}.{column} holds {_one_line(stray)}, which is none of its words"
     unknown = _first(
         conn,
         f"SELECT id || ' (' || kind || ')' FROM records WHERE kind NOT IN ({_quoted(KINDS)})",
     )
     if unknown is not None:
-        return f"record {unknown} is of no kind the app knows"
+        return f"record {_one_line(unknown)} is of no kind the app knows"
     for kind, table in KIND_TABLES.items():
         orphan = _first(
             conn,
@@ -101,7 +102,7 @@ def contents_problem(conn: sqlite3.Connection) -> str | None:
             (kind,),
         )
         if orphan is not None:
-            return f"{kind} {orphan} has no row in the {table} table"
+            return f"{kind} {_one_line(orphan)} has no row in the {table} table"
     for table, column, key in JSON_LIST_COLUMNS:
         bad = _first(
             conn,
@@ -110,14 +111,25 @@ def contents_problem(conn: sqlite3.Connection) -> str | None:
             " WHERE type != 'text')) LIMIT 1",
         )
         if bad is not None:
-            return f"{table}.{column} of {bad} is not a JSON list of texts"
+            return f"{table}.{column} of {_one_line(bad)} is not a JSON list of texts"
+    for table, column, key in JSON_OBJECT_COLUMNS:
+        bad = _first(
+            conn,
+            f"SELECT {key} FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
+            f" OR json_type({column}) != 'object') LIMIT 1",
+        )
+        if bad is not None:
+            return f"{table}.{column} of {_one_line(bad)} is not a JSON object"
     for record_id, value, precision, label in conn.execute(
         "SELECT id, date, date_precision, date_label FROM records WHERE date IS NOT NULL"
         " AND (date_precision IS NULL OR date_label IS NULL OR date_precision NOT IN"
         f" ({_quoted(PRECISIONS)}) OR date NOT GLOB '[0-9.]*')"
         " LIMIT 1"
     ):
-        return f"record {record_id}: date {value!r} ({precision}, {label!r}) cannot be read"
+        return (
+            f"record {_one_line(record_id)}: date {value!r} ({_one_line(precision)}, {label!r})"
+            " cannot be read"
+        )
     for value, precision in conn.execute(
         "SELECT DISTINCT date, date_precision FROM records WHERE date IS NOT NULL"
     ):
@@ -153,7 +165,7 @@ def _renderings_problem(conn: sqlite3.Connection) -> str | None:
             (BRIEF_SOURCE_ID, style, form, BRIEF_SOURCE_ID, form),
         )
         if lacking is not None:
-            return f"no {style} {form} is stored for record {lacking}"
+            return f"no {style} {form} is stored for record {_one_line(lacking)}"
     for style in RENDERED_STYLES:
         for form in ("citation", "bibliography"):
             if (

@@ -116,6 +116,8 @@ JSON_LIST_COLUMNS = (
     ("index_headings", "asks", "term"),
     ("index_headings", "see_also", "term"),
 )
+# Columns holding one JSON object each: a likely source's CSL-JSON item.
+JSON_OBJECT_COLUMNS = (("likely_sources", "csl", "marker"),)
 BRIEF_SUBJECT = "ncnk2015"  # the brief's own renderings (its bibliography entry)
 
 

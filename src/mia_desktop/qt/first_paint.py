@@ -41,13 +41,13 @@ class FirstPaint(QObject):
             return
         self._callbacks.insert(0 if first else len(self._callbacks), callback)
         if self._painted:
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)  # dropped if the window goes first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._run)
+            QTimer.singleShot(0, self, self._run)  # dropped if the window goes first
         return False
 
     def cancel(self) -> None:

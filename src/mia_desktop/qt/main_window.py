@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.view_choice = ViewChoice(database=database, settings=settings, window=self)
 
         self.search = SearchPanel(database=database, settings=settings, parent=self)
+        self.first_paint.then(self.search.build_results)  # hidden until a search
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)

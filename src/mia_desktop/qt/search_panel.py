@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QEvent,
@@ -52,6 +52,19 @@ MAX_SHOWN = 500  # "Show all" lists at most this many; more is for typing to nar
 HISTORY_LENGTH = 20
 
 
+class _ResultParts(NamedTuple):
+    model: SearchResultsModel
+    results: ResultsList
+    status: QLabel
+    kind_filter: FacetFilter
+    country_filter: FacetFilter
+    decade_filter: FacetFilter
+    source_filter: FacetFilter
+    answer: QLabel
+    copy_answer: QPushButton
+    answer_row: QWidget
+
+
 class SearchPanel(QObject):
     """Owns the field, the filters and the results; emits `record_activated` with an id."""
 
@@ -82,68 +95,16 @@ class SearchPanel(QObject):
         self._history = QStringListModel(self._load_history(), self)
         self._completer: QCompleter | None = None  # made when first asked for (Down)
         self._limit = RESULT_LIMIT
-        self.model = SearchResultsModel(parent=self)
-        self.model.more = self._more_results
-        self.model.has_more = self._has_more
-        self.results = ResultsList(parent)
-        self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
-        self.results.setModel(self.model)
-        self.results.setUniformItemSizes(False)
-        self.results.setWordWrap(True)
-        # A narrower list wraps its results again: their heights follow the width.
-        self.results.setResizeMode(QListView.ResizeMode.Adjust)
-        self.status = QLabel(parent)
-        self.status.setObjectName("searchStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.status.linkActivated.connect(self._on_status_link)
-        self.kind_filter, self.country_filter, self.decade_filter, self.source_filter = (
-            facet_filters(database, parent)
-        )
-        self.source_filter.setVisible(database.later_shown)
+        # Where the results go: hidden until a search, so start-up paints the field first
+        # and builds what goes in it after the first frame (build_results).
         self.container = QWidget(parent)
         self.container.setObjectName("searchPanel")
-        # The answer line: a question's figure or date, with where it is from, to copy.
-        self.answer = QLabel(self.container)
-        self.answer.setObjectName("searchAnswer")
-        self.answer.setAccessibleName("Answer")
-        self.answer.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
-        self.answer.setWordWrap(True)
-        self.answer.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.answer.linkActivated.connect(self._on_answer_link)
-        self.copy_answer = QPushButton("Copy &answer", self.container)
-        self.copy_answer.setObjectName("copyAnswerButton")
-        self.copy_answer.setToolTip("Copy the answer line with where it is from")
-        self.copy_answer.clicked.connect(self._copy_answer)
-        self.answer_row = QWidget(self.container)
-        self.answer_row.setObjectName("answerRow")
-        answer_layout = QHBoxLayout(self.answer_row)
-        answer_layout.setContentsMargins(0, 0, 0, 0)
-        answer_layout.addWidget(self.answer, 1)
-        answer_layout.addWidget(self.copy_answer, 0, Qt.AlignmentFlag.AlignTop)
-        self.answer_row.setVisible(False)
+        QVBoxLayout(self.container).setContentsMargins(0, 0, 0, 0)
+        self.container.setVisible(False)
+        self._parts: _ResultParts | None = None
         self.current_answer: Answer | None = None
         self._paragraphs: list[Paragraph] | None = None  # read when a sentence is pasted
         self._source: SourceInfo | None = None  # read for the first answer line
-        filters = QHBoxLayout()
-        filters.addWidget(self.status, 1)
-        for combo in self.facet_filters():
-            combo.currentIndexChanged.connect(self.run_search)
-            filters.addWidget(combo)
-        layout = QVBoxLayout(self.container)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.answer_row)
-        layout.addLayout(filters)
-        layout.addWidget(self.results, 1)
-        self.container.setVisible(False)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -156,10 +117,119 @@ class SearchPanel(QObject):
         self.field.escaped.connect(self.clear_filters)
         self.field.returnPressed.connect(self._activate_current_or_first)
         self.field.move_to_results.connect(self._down_from_field)
-        self.results.activated.connect(self._on_activated)
-        self.results.selectionModel().currentChanged.connect(self._on_current)
-        self.results.doubleClicked.connect(self._on_activated)
-        self.results.installEventFilter(self)
+
+    def build_results(self) -> None:
+        """Make the results list, its filters and the answer line (once): after the first
+        frame, or as soon as anything asks for them."""
+        if self._parts is not None:
+            return
+        parent = self.container
+        model = SearchResultsModel(parent=self)
+        model.more = self._more_results
+        model.has_more = self._has_more
+        results = ResultsList(parent)
+        results.setObjectName("searchResults")
+        results.setAccessibleName("Search results")
+        results.setModel(model)
+        results.setUniformItemSizes(False)
+        results.setWordWrap(True)
+        # A narrower list wraps its results again: their heights follow the width.
+        results.setResizeMode(QListView.ResizeMode.Adjust)
+        status = QLabel(parent)
+        status.setObjectName("searchStatus")
+        status.setWordWrap(True)
+        status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        status.linkActivated.connect(self._on_status_link)
+        kind, country, decade, source = facet_filters(self._db, parent)
+        source.setVisible(self._db.later_shown)
+        # The answer line: a question's figure or date, with where it is from, to copy.
+        answer = QLabel(self.container)
+        answer.setObjectName("searchAnswer")
+        answer.setAccessibleName("Answer")
+        answer.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        answer.setWordWrap(True)
+        answer.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        answer.linkActivated.connect(self._on_answer_link)
+        copy_answer = QPushButton("Copy &answer", self.container)
+        copy_answer.setObjectName("copyAnswerButton")
+        copy_answer.setToolTip("Copy the answer line with where it is from")
+        copy_answer.clicked.connect(self._copy_answer)
+        answer_row = QWidget(self.container)
+        answer_row.setObjectName("answerRow")
+        answer_layout = QHBoxLayout(answer_row)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.addWidget(answer, 1)
+        answer_layout.addWidget(copy_answer, 0, Qt.AlignmentFlag.AlignTop)
+        answer_row.setVisible(False)
+        self._parts = _ResultParts(
+            model, results, status, kind, country, decade, source, answer, copy_answer, answer_row
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(status, 1)
+        for combo in self.facet_filters():
+            combo.currentIndexChanged.connect(self.run_search)
+            filters.addWidget(combo)
+        layout = self.container.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(answer_row)
+        layout.addLayout(filters)
+        layout.addWidget(results, 1)
+        results.activated.connect(self._on_activated)
+        results.selectionModel().currentChanged.connect(self._on_current)
+        results.doubleClicked.connect(self._on_activated)
+        results.installEventFilter(self)
+
+    def _built(self) -> _ResultParts:
+        self.build_results()
+        assert self._parts is not None
+        return self._parts
+
+    @property
+    def model(self) -> SearchResultsModel:
+        return self._built().model
+
+    @property
+    def results(self) -> ResultsList:
+        return self._built().results
+
+    @property
+    def status(self) -> QLabel:
+        return self._built().status
+
+    @property
+    def kind_filter(self) -> FacetFilter:
+        return self._built().kind_filter
+
+    @property
+    def country_filter(self) -> FacetFilter:
+        return self._built().country_filter
+
+    @property
+    def decade_filter(self) -> FacetFilter:
+        return self._built().decade_filter
+
+    @property
+    def source_filter(self) -> FacetFilter:
+        return self._built().source_filter
+
+    @property
+    def answer(self) -> QLabel:
+        return self._built().answer
+
+    @property
+    def copy_answer(self) -> QPushButton:
+        return self._built().copy_answer
+
+    @property
+    def answer_row(self) -> QWidget:
+        return self._built().answer_row
 
     # -- searching ------------------------------------------------------------------------
 
