@@ -29,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--exit-after-startup",
         action="store_true",
-        help="quit once the window is shown with its data (for smoke tests)",
+        help="quit once the window's first frame, with its data, is painted (for smoke tests"
+        " and benchmarks)",
     )
     parser.add_argument(
         "--brief-only",
