@@ -101,3 +101,8 @@ def test_tabbing_into_the_results_chooses_nothing(window: MainWindow, qtbot: QtB
     assert window.panel.record is not None and window.panel.record.id == "ef-dna-identification"
     qtbot.keyClick(window.search.results, Qt.Key.Key_Down)  # an arrow does choose
     assert window.panel.record.id != "ef-dna-identification"
+
+
+def test_the_search_field_has_the_focus_when_the_window_first_shows(window: MainWindow) -> None:
+    """Typing at once searches, as in a browser's address bar."""
+    assert window.focusWidget() is window.search.field

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -454,6 +454,13 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         save_window(self._settings, self, self._splitters(), self.tabs)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.first_paint.painted:
+            # Typing at once searches. (The Tab walk, set after the first frame, would
+            # otherwise leave the focus to whichever control Qt finds first.)
+            self.search.field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def quit_unsaved(self) -> None:
         """End the app without a user's close: the saved window state stays as it was, and
