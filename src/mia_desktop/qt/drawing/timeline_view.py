@@ -62,6 +62,10 @@ class TimelineView(QGraphicsView):
         self, *, events: Sequence[Event], categories: Sequence[str], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # A viewport made here, in Python: each item's paint() is handed it, and the first
+        # widget PySide must find a Python type for makes it set up every widget class it
+        # knows (44 enums, 8 ms before the first frame).
+        self.setViewport(QWidget())
         self.setObjectName("timelineDrawing")
         self.setAccessibleName("Drawn timeline of events")
         self.setAccessibleDescription(
