@@ -103,23 +103,22 @@ def contents_problem(conn: sqlite3.Connection) -> str | None:
         )
         if orphan is not None:
             return f"{kind} {_one_line(orphan)} has no row in the {table} table"
-    for table, column, key in JSON_LIST_COLUMNS:
+    shapes = [(*c, "array", "a JSON list of texts") for c in JSON_LIST_COLUMNS]
+    shapes += [(*c, "object", "a JSON object") for c in JSON_OBJECT_COLUMNS]
+    for table, column, key, json_type, what in shapes:
+        # A list's items must be texts too.
+        items = (
+            f" OR EXISTS (SELECT 1 FROM json_each({column}) WHERE type != 'text')"
+            if json_type == "array"
+            else ""
+        )
         bad = _first(
             conn,
             f"SELECT {key} FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
-            f" OR json_type({column}) != 'array' OR EXISTS (SELECT 1 FROM json_each({column})"
-            " WHERE type != 'text')) LIMIT 1",
+            f" OR json_type({column}) != '{json_type}'{items}) LIMIT 1",
         )
         if bad is not None:
-            return f"{table}.{column} of {_one_line(bad)} is not a JSON list of texts"
-    for table, column, key in JSON_OBJECT_COLUMNS:
-        bad = _first(
-            conn,
-            f"SELECT {key} FROM {table} WHERE {column} IS NOT NULL AND (NOT json_valid({column})"
-            f" OR json_type({column}) != 'object') LIMIT 1",
-        )
-        if bad is not None:
-            return f"{table}.{column} of {_one_line(bad)} is not a JSON object"
+            return f"{table}.{column} of {_one_line(bad)} is not {what}"
     for record_id, value, precision, label in conn.execute(
         "SELECT id, date, date_precision, date_label FROM records WHERE date IS NOT NULL"
         " AND (date_precision IS NULL OR date_label IS NULL OR date_precision NOT IN"
