@@ -190,6 +190,7 @@ def debian_package(folder: Path, release: str) -> Path:
         icons = share / "icons" / "hicolor" / "scalable" / "apps"
         icons.mkdir(parents=True)
         shutil.copy2(ROOT / "src" / "mia_desktop" / "icons" / f"{NAME}.svg", icons)
+        _gzipped(_manual_page(release), share / "man" / "man1" / f"{NAME}.1.gz")
         doc = share / "doc" / NAME
         doc.mkdir(parents=True)
         (doc / "copyright").write_text(_copyright())
@@ -254,6 +255,29 @@ def _copyright() -> str:
         " The bundled Python runtime (PSF License 2.0) and Qt and PySide6 (LGPL 3.0), as\n"
         " shipped in the PySide6-Essentials wheel; on Debian systems the LGPL 3.0 is in\n"
         " /usr/share/common-licenses/LGPL-3.\n"
+    )
+
+
+def _manual_page(release: str) -> str:
+    """`man mia-desktop`: the command line's own help (argparse's), as a manual page."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from mia_desktop.cli_parser import build_parser
+
+    sections = [build_parser().format_help()]
+
+    def troff(text: str) -> str:
+        lines = text.replace("\\", "\\e").splitlines()
+        return "\n".join("\\&" + line if line.startswith((".", "'")) else line for line in lines)
+
+    body = "\n.PP\n".join(f".nf\n{troff(section)}\n.fi" for section in sections)
+    return (
+        f'.TH MIA-DESKTOP 1 "" "mia-desktop {release}" "User Commands"\n'
+        ".SH NAME\n"
+        "mia-desktop \\- offline reference on the accounting for Korean War POW/MIAs\n"
+        ".SH DESCRIPTION\n"
+        "Without a command, opens the app; the commands print without opening a window."
+        " Each command's own options: \\fBmia-desktop\\fR \\fICOMMAND\\fR \\fB--help\\fR.\n"
+        f".PP\n{body}\n"
     )
 
 
