@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +38,7 @@ DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 NAME = "mia-desktop"
 SIZE_BUDGET_MB = 150  # the unpacked folder (issue 21)
+sys.path.insert(0, str(ROOT / "src"))  # the version and the manual page, from the checkout
 
 # What Qt's xcb platform and its fonts need on a Debian 12 / Ubuntu desktop (the same list
 # the README's set-up line and .ci/run install for a checkout): PySide's wheels bring Qt
@@ -74,7 +77,6 @@ mia-desktop: custom-library-search-path *
 
 
 def version() -> str:
-    sys.path.insert(0, str(ROOT / "src"))
     from mia_desktop import __version__
 
     return __version__
@@ -130,10 +132,8 @@ def prune_unused_libraries(folder: Path) -> list[str]:
     extension modules and the plugins kept, through their NEEDED entries.
     """
     internal = folder / "_internal"
-    libraries = {p.name: p for p in internal.rglob("*.so*") if p.is_file()}
-    roots = [folder / NAME]
-    roots += [p for p in internal.rglob("*.so") if "plugins" in p.parts or p.suffix == ".so"]
-    roots += [p for p in internal.rglob("*.abi3.so*")]
+    libraries = {p.name: p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()}
+    roots = [folder / NAME, *internal.rglob("*.so"), *internal.rglob("*.abi3.so*")]
     # Loaded with dlopen, not asked for: Python itself (by PyInstaller's bootloader).
     roots += [p for p in internal.glob("libpython*.so*")]
     wanted: set[str] = set()
@@ -148,12 +148,13 @@ def prune_unused_libraries(folder: Path) -> list[str]:
             if name in libraries and name not in wanted:
                 wanted.add(name)
                 todo.append(libraries[name])
+    links = [p for p in internal.iterdir() if p.is_symlink()]  # top-level links to libraries
     removed = []
     for name, path in sorted(libraries.items()):
         if name in wanted or path in seen or not name.startswith("lib") or ".so." not in name:
             continue
-        for link in internal.iterdir():  # the top-level links to it, if any
-            if link.is_symlink() and link.resolve() == path.resolve():
+        for link in links:
+            if link.resolve() == path.resolve():
                 link.unlink()
         path.unlink()
         removed.append(name)
@@ -260,16 +261,12 @@ def _copyright() -> str:
 
 def _manual_page(release: str) -> str:
     """`man mia-desktop`: the command line's own help (argparse's), as a manual page."""
-    sys.path.insert(0, str(ROOT / "src"))
     from mia_desktop.cli_parser import build_parser
 
-    sections = [build_parser().format_help()]
-
-    def troff(text: str) -> str:
-        lines = text.replace("\\", "\\e").splitlines()
-        return "\n".join("\\&" + line if line.startswith((".", "'")) else line for line in lines)
-
-    body = "\n.PP\n".join(f".nf\n{troff(section)}\n.fi" for section in sections)
+    lines = build_parser().format_help().replace("\\", "\\e").splitlines()
+    # A line starting with "." or "'" would be read as a request: \& keeps it text.
+    help_text = "\n".join("\\&" + line if line.startswith((".", "'")) else line for line in lines)
+    body = f".nf\n{help_text}\n.fi"
     return (
         f'.TH MIA-DESKTOP 1 "" "mia-desktop {release}" "User Commands"\n'
         ".SH NAME\n"
@@ -282,14 +279,9 @@ def _manual_page(release: str) -> str:
 
 
 def _changelog(release: str) -> str:
-    when = subprocess.run(
-        ["date", "-R", "-d", "@0"]
-        if not os.environ.get("SOURCE_DATE_EPOCH")
-        else ["date", "-R", "-d", f"@{os.environ['SOURCE_DATE_EPOCH']}"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    # A fixed date (SOURCE_DATE_EPOCH, else the epoch): the same tree builds the same file.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    when = format_datetime(datetime.fromtimestamp(epoch, UTC))
     return (
         f"{NAME} ({release}) unstable; urgency=medium\n\n"
         "  * A self-contained build of the app (see the project's README).\n\n"
