@@ -14,10 +14,12 @@ LATER = Path("later")
 FIRST_VALUE = 'id = "lf-unaccounted-for-2017-07-27"'
 
 
-def _edit(path: Path, old: str, new: str) -> None:
+def _edit(path: Path, old: str, new: str, *, after: str = "") -> None:
+    """Replace the first `old` (at or after the first `after`, when given)."""
     text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {path.name}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    start = text.index(after) if after else 0
+    assert old in text[start:], f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text[:start] + text[start:].replace(old, new, 1), encoding="utf-8")
 
 
 def _problems(resources: Path) -> str:
@@ -40,20 +42,13 @@ def test_a_later_record_that_holds_a_quote_is_refused(resources_copy: Path) -> N
 
 def test_a_value_without_its_as_of_date_is_refused(resources_copy: Path) -> None:
     figures = resources_copy / LATER / "figures.toml"
-    text = figures.read_text(encoding="utf-8")
-    start = text.index(FIRST_VALUE)
-    block_end = text.index("[[figure]]", start)
-    block = text[start:block_end].replace('as_of = "2017-07-27"\n', "")
-    figures.write_text(text[:start] + block + text[block_end:], encoding="utf-8")
+    _edit(figures, 'as_of = "2017-07-27"\n', "", after=FIRST_VALUE)
     assert "lf-unaccounted-for-2017-07-27: missing field 'as_of'" in _problems(resources_copy)
 
 
 def test_a_value_in_another_unit_is_another_quantity(resources_copy: Path) -> None:
     figures = resources_copy / LATER / "figures.toml"
-    text = figures.read_text(encoding="utf-8")
-    start = text.index(FIRST_VALUE)
-    fixed = text[start:].replace('unit = "U.S. military personnel"', 'unit = "boxes"', 1)
-    figures.write_text(text[:start] + fixed, encoding="utf-8")
+    _edit(figures, 'unit = "U.S. military personnel"', 'unit = "boxes"', after=FIRST_VALUE)
     assert "is not its quantity's" in _problems(resources_copy)
 
 

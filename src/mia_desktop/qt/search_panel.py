@@ -123,11 +123,10 @@ class SearchPanel(QObject):
         frame, or as soon as anything asks for them."""
         if self._parts is not None:
             return
-        parent = self.container
         model = SearchResultsModel(parent=self)
         model.more = self._more_results
         model.has_more = self._has_more
-        results = ResultsList(parent)
+        results = ResultsList(self.container)
         results.setObjectName("searchResults")
         results.setAccessibleName("Search results")
         results.setModel(model)
@@ -135,7 +134,7 @@ class SearchPanel(QObject):
         results.setWordWrap(True)
         # A narrower list wraps its results again: their heights follow the width.
         results.setResizeMode(QListView.ResizeMode.Adjust)
-        status = QLabel(parent)
+        status = QLabel(self.container)
         status.setObjectName("searchStatus")
         status.setWordWrap(True)
         status.setTextInteractionFlags(
@@ -143,7 +142,7 @@ class SearchPanel(QObject):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         status.linkActivated.connect(self._on_status_link)
-        kind, country, decade, source = facet_filters(self._db, parent)
+        kind, country, decade, source = facet_filters(self._db, self.container)
         source.setVisible(self._db.later_shown)
         # The answer line: a question's figure or date, with where it is from, to copy.
         answer = QLabel(self.container)
